@@ -1,0 +1,138 @@
+package org.paperindex.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * All of paperindex's typed configuration, read once from {@link Settings} at start-up and
+ * handed to the beans that need it. Every key is documented in the README.
+ */
+public record AppConfig(
+    Path indexDir,
+    Path dataDir,
+    ArxivConfig arxiv,
+    HarvestConfig harvest,
+    HttpConfig http,
+    IndexConfig index) {
+
+  public static final String PREFIX = "paperindex.";
+
+  public AppConfig {
+    Objects.requireNonNull(indexDir, "indexDir");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(arxiv, "arxiv");
+    Objects.requireNonNull(harvest, "harvest");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(index, "index");
+  }
+
+  public static AppConfig from(Settings s) {
+    return new AppConfig(
+        Path.of(s.string(PREFIX + "index.dir", "index")),
+        Path.of(s.string(PREFIX + "data.dir", "data")),
+        ArxivConfig.from(s),
+        HarvestConfig.from(s),
+        HttpConfig.from(s),
+        IndexConfig.from(s));
+  }
+
+  /** Everything about talking to arXiv: endpoints, politeness, timeouts, retries. */
+  public record ArxivConfig(
+      URI oaiUrl,
+      Duration requestInterval,
+      String userAgent,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxRetries,
+      Duration retryBackoff,
+      Duration maxRetryAfter) {
+
+    public static final String DEFAULT_OAI_URL = "https://oaipmh.arxiv.org/oai";
+    public static final String DEFAULT_USER_AGENT =
+        "paperindex/0.1 (+https://github.com/paperindex; mailto:paperindex-ops@example.org)";
+
+    public ArxivConfig {
+      Objects.requireNonNull(oaiUrl, "oaiUrl");
+      if (userAgent == null || userAgent.isBlank()) {
+        throw new ConfigException("paperindex.arxiv.user-agent must not be empty");
+      }
+      if (requestInterval.isNegative() || retryBackoff.isNegative()) {
+        throw new ConfigException("paperindex.arxiv durations must not be negative");
+      }
+    }
+
+    static ArxivConfig from(Settings s) {
+      String p = PREFIX + "arxiv.";
+      return new ArxivConfig(
+          uri(p + "oai-url", s.string(p + "oai-url", DEFAULT_OAI_URL)),
+          s.duration(p + "request-interval", Duration.ofSeconds(3)),
+          s.string(p + "user-agent", DEFAULT_USER_AGENT),
+          s.duration(p + "connect-timeout", Duration.ofSeconds(10)),
+          s.duration(p + "request-timeout", Duration.ofSeconds(120)),
+          s.integer(p + "max-retries", 5, 0, 50),
+          s.duration(p + "retry-backoff", Duration.ofSeconds(5)),
+          s.duration(p + "max-retry-after", Duration.ofMinutes(10)));
+    }
+  }
+
+  /** The OAI-PMH harvest: format, set, the first window, and the schedule switch. */
+  public record HarvestConfig(
+      String format, String set, Duration initialWindow, boolean harvestOnEmptyIndex) {
+
+    public HarvestConfig {
+      if (!format.equals("arXiv") && !format.equals("arXivRaw")) {
+        throw new ConfigException(
+            "paperindex.harvest.format must be arXiv or arXivRaw, got '" + format + "'");
+      }
+      set = set == null || set.isBlank() ? null : set.strip();
+    }
+
+    static HarvestConfig from(Settings s) {
+      String p = PREFIX + "harvest.";
+      return new HarvestConfig(
+          s.string(p + "format", "arXiv"),
+          s.string(p + "set", null),
+          s.duration(p + "initial-window", Duration.ofDays(7)),
+          s.bool(p + "on-empty-index", true));
+    }
+  }
+
+  /** The HTTP API. */
+  public record HttpConfig(String host, int port, int maxPageSize, String corsOrigins) {
+    static HttpConfig from(Settings s) {
+      String p = PREFIX + "http.";
+      return new HttpConfig(
+          s.string(p + "host", "127.0.0.1"),
+          s.integer(p + "port", 8080, 0, 65535),
+          s.integer(PREFIX + "search.max-size", 100, 1, 10_000),
+          s.string(p + "cors-origins", ""));
+    }
+  }
+
+  /** Lucene writer tuning and NRT refresh. */
+  public record IndexConfig(int ramBufferMb, Duration refreshInterval, Duration commitInterval) {
+    static IndexConfig from(Settings s) {
+      String p = PREFIX + "index.";
+      return new IndexConfig(
+          s.integer(p + "ram-buffer-mb", 64, 4, 4096),
+          s.duration(p + "refresh-interval", Duration.ofSeconds(1)),
+          s.duration(p + "commit-interval", Duration.ofSeconds(30)));
+    }
+  }
+
+  private static URI uri(String key, String value) {
+    try {
+      URI u = URI.create(value);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new ConfigException(key + " must be an http(s) URL, got '" + value + "'");
+      }
+      return u;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + " is not a valid URL: '" + value + "'");
+    }
+  }
+}
