@@ -1,0 +1,104 @@
+package org.paperindex.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.paperindex.model.Author;
+import org.paperindex.model.Paper;
+import org.paperindex.model.PaperVersion;
+
+/**
+ * The paper detail document, exactly as the API ({@code GET /api/papers/{id}}) and the CLI
+ * ({@code show}) print it. Field names are the public contract; see the README.
+ */
+@JsonPropertyOrder({
+  "id", "version", "title", "abstract", "authors", "categories", "primaryCategory", "submitted",
+  "updated", "year", "doi", "journalRef", "comments", "reportNo", "license", "openAccess",
+  "withdrawn", "versions", "urls", "source", "type", "sources"
+})
+public record PaperView(
+    String id,
+    String version,
+    String title,
+    @JsonProperty("abstract") String abstractText,
+    List<AuthorView> authors,
+    List<String> categories,
+    String primaryCategory,
+    LocalDate submitted,
+    LocalDate updated,
+    Integer year,
+    String doi,
+    String journalRef,
+    String comments,
+    String reportNo,
+    String license,
+    boolean openAccess,
+    boolean withdrawn,
+    List<VersionView> versions,
+    Urls urls,
+    String source,
+    String type,
+    List<String> sources) {
+
+  /** One author: display name and raw affiliation strings. */
+  public record AuthorView(String name, List<String> affiliations) {}
+
+  /** One version with its submission time. */
+  public record VersionView(String version, Instant date, String size) {}
+
+  /** Links to arXiv's pages for this paper (the newest version). */
+  public record Urls(String abs, String pdf, String html) {}
+
+  public static PaperView of(Paper p) {
+    String id = p.id().value();
+    return new PaperView(
+        id,
+        p.version() > 0 ? "v" + p.version() : null,
+        p.title(),
+        p.abstractText(),
+        p.authors().stream().map(PaperView::author).toList(),
+        p.categories(),
+        p.primaryCategory(),
+        p.submitted(),
+        p.updated(),
+        p.year() > 0 ? p.year() : null,
+        p.doi(),
+        p.journalRef(),
+        p.comments(),
+        p.reportNo(),
+        p.license(),
+        isOpenLicense(p.license()),
+        p.withdrawn(),
+        p.versions().stream().map(PaperView::version).toList(),
+        new Urls(
+            "https://arxiv.org/abs/" + id,
+            "https://arxiv.org/pdf/" + id,
+            "https://arxiv.org/html/" + id),
+        "arXiv",
+        "preprint",
+        p.sources().stream().map(s -> s.label()).sorted().toList());
+  }
+
+  /**
+   * Every arXiv paper is free to read; {@code openAccess} says more: the paper carries an open
+   * licence (Creative Commons or public-domain dedication) that allows reuse.
+   */
+  static boolean isOpenLicense(String license) {
+    if (license == null) {
+      return false;
+    }
+    String l = license.toLowerCase(Locale.ROOT);
+    return l.contains("creativecommons.org/") || l.contains("publicdomain");
+  }
+
+  private static AuthorView author(Author a) {
+    return new AuthorView(a.name(), a.affiliations());
+  }
+
+  private static VersionView version(PaperVersion v) {
+    return new VersionView(v.version(), v.date(), v.size());
+  }
+}

@@ -1,0 +1,26 @@
+package org.paperindex.cli;
+
+import java.util.concurrent.Callable;
+import org.paperindex.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code serve}: the schedules and the HTTP API, until SIGTERM. */
+@Command(
+    name = "serve",
+    description = {
+      "Run the scheduled harvests and the HTTP API until stopped (SIGTERM/Ctrl-C stops cleanly).",
+      "On an empty index a first harvest of a recent window starts at once."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = options.settings();
+    Services services = Services.open(options.appConfig(settings), Services.Access.WRITE);
+    CamelApp app = new CamelApp(settings, services, CamelApp.Mode.SERVE);
+    app.runUntilStopped();
+    return 0;
+  }
+}
