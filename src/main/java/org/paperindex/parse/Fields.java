@@ -16,7 +16,16 @@ final class Fields {
 
   private static final Pattern DOI_SEPARATORS = Pattern.compile("[\\s,;]+");
 
+  // Same shape Paper validates; MSC ("05C85") and ACM ("F.2.2") classes, which arXiv mixes into
+  // dc:subject and Atom <category>, do not match.
+  private static final Pattern CATEGORY_CODE =
+      Pattern.compile("[a-z][a-z-]{1,15}(?:\\.[A-Za-z][A-Za-z-]{0,15})?");
+
   private Fields() {}
+
+  static boolean isCategoryCode(String s) {
+    return s != null && CATEGORY_CODE.matcher(s.strip()).matches();
+  }
 
   /** "2015-01-16" (also tolerates a time part as in "2015-01-16T00:00:00Z"); null for blank. */
   static LocalDate date(String s) {

@@ -19,9 +19,6 @@ public final class OaiDcParser {
 
   static final String NS = "http://www.openarchives.org/OAI/2.0/oai_dc/";
 
-  // a real category code ("hep-th", "math.AG", "cs.DL"); MSC/ACM codes ("05C85") do not match
-  private static final Pattern CATEGORY_CODE =
-      Pattern.compile("[a-z]+(-[a-z]+)?(\\.[A-Za-z]{2,3}(-[a-z]+)?)?");
   private static final Pattern JOURNAL_LIKE = Pattern.compile(".*\\d.*");
   // arXiv writes archive names, not codes, into dc:subject; only unambiguous archive-level
   // names are mapped, everything else is ignored (categories may end up empty)
@@ -97,7 +94,7 @@ public final class OaiDcParser {
     List<String> cats = new ArrayList<>();
     for (String subject : texts(dc, "subject")) {
       String s = subject.strip();
-      if (CATEGORY_CODE.matcher(s).matches()) {
+      if (Fields.isCategoryCode(s)) {
         cats.add(s);
       } else if (ARCHIVE_NAMES.containsKey(s)) {
         cats.add(ARCHIVE_NAMES.get(s));
