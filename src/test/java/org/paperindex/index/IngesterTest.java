@@ -40,6 +40,35 @@ class IngesterTest {
   }
 
   @Test
+  void concurrentAcceptsAndCommitsStayConsistent() throws Exception {
+    try (RecordStore store = RecordStore.open(dir.resolve("data"));
+        PaperIndex index = PaperIndex.open(dir.resolve("index"), CFG)) {
+      Ingester ing = new Ingester(store, index);
+      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int base = t * 100;
+        threads.add(new Thread(() -> {
+          for (int i = 1; i <= 100; i++) {
+            ing.accept(paper(base + i));
+            if (i % 25 == 0) {
+              ing.commit();
+            }
+          }
+        }));
+      }
+      threads.forEach(Thread::start);
+      for (Thread t : threads) {
+        t.join();
+      }
+      ing.commit();
+      index.refresh();
+      assertThat(store.count()).isEqualTo(400);
+      assertThat(index.count()).isEqualTo(400);
+      assertThat(index.committedStoreSeq()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void catchUpRestoresTheIndexAfterACrash() {
     // run 1: 3 papers committed, then 2 more stored but the index never commits (kill -9)
     try (RecordStore store = RecordStore.open(dir.resolve("data"));

@@ -121,6 +121,14 @@ class PaperIndexTest {
     }
   }
 
+  @Test
+  void damagedIndexFailsWithItsDirectory() throws IOException {
+    java.nio.file.Files.write(dir.resolve("segments_1"), new byte[] {1, 2, 3});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PaperIndex.open(dir, CFG))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("cannot open index " + dir.toAbsolutePath());
+  }
+
   private static long count(org.apache.lucene.search.IndexSearcher s, org.apache.lucene.search.Query q) {
     try {
       return s.count(q);

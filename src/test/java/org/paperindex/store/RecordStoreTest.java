@@ -139,6 +139,7 @@ class RecordStoreTest {
   @Test
   void secondOpenOfTheSameFileFailsClearly() {
     try (RecordStore store = RecordStore.open(dir)) {
+      assertThat(store.count()).isZero();
       assertThatThrownBy(() -> RecordStore.open(dir))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("records.mv.db");
