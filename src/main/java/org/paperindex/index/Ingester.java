@@ -1,0 +1,129 @@
+package org.paperindex.index;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.paperindex.model.Paper;
+import org.paperindex.model.Source;
+import org.paperindex.parse.RejectedRecord;
+import org.paperindex.store.RecordStore;
+import org.paperindex.store.UpsertResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single entry point for new data (harvester, importer, CLI): stores each paper, indexes the
+ * merged result, quarantines rejects, and commits store and index so they stay consistent.
+ *
+ * <p>Thread-safe: many threads may {@link #accept} at once; {@link #commit()} waits for
+ * in-flight accepts and blocks new ones while it commits, so an index commit labelled with store
+ * sequence {@code n} always contains every change up to {@code n}.
+ */
+public final class Ingester {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Ingester.class);
+
+  private final RecordStore store;
+  private final PaperIndex index;
+  // read lock: one accept (store + index); write lock: a commit
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final AtomicLong added = new AtomicLong();
+  private final AtomicLong updated = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong commits = new AtomicLong();
+
+  /** Counts since this ingester was created. */
+  public record Counters(long added, long updated, long unchanged, long rejected, long commits) {}
+
+  public Ingester(RecordStore store, PaperIndex index) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.index = Objects.requireNonNull(index, "index");
+  }
+
+  /** Merges the paper into the store and, if that changed anything, re-indexes it. */
+  public UpsertResult accept(Paper p) {
+    lock.readLock().lock();
+    try {
+      UpsertResult r = store.upsert(p);
+      switch (r.outcome()) {
+        case ADDED -> added.incrementAndGet();
+        case UPDATED -> updated.incrementAndGet();
+        case UNCHANGED -> unchanged.incrementAndGet();
+      }
+      if (r.changed()) {
+        index.upsert(r.merged());
+      }
+      return r;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Keeps a record that could not be parsed; returns the quarantine key. */
+  public String reject(RejectedRecord r, Source s) {
+    rejected.incrementAndGet();
+    return store.quarantine(r, s);
+  }
+
+  /** Commits the store, then the index labelled with the store's sequence number. */
+  public void commit() {
+    lock.writeLock().lock();
+    try {
+      // store first: an index commit must never be ahead of durable store data
+      long seq = store.lastSeq();
+      store.commit();
+      index.commit(seq);
+      commits.incrementAndGet();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Brings the index up to the store after a crash or an interrupted run: re-indexes every paper
+   * changed after the index's last committed store sequence, then commits. Returns how many.
+   */
+  public long catchUp() {
+    lock.writeLock().lock();
+    try {
+      long from = index.committedStoreSeq();
+      long last = store.lastSeq();
+      if (from > last) {
+        // the index claims changes the store never had: the store was replaced; re-index all
+        LOG.warn("index is ahead of the record store (seq {} > {}): re-indexing everything", from, last);
+        from = 0;
+      }
+      long[] n = {0};
+      store.replaySince(from, p -> {
+        index.upsert(p);
+        n[0]++;
+      });
+      if (n[0] > 0 || from != last) {
+        store.commit();
+        index.commit(last);
+      }
+      if (n[0] > 0) {
+        LOG.info("caught up: re-indexed {} papers changed after store seq {}", n[0], from);
+      }
+      return n[0];
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** A snapshot of the counters. */
+  public Counters counters() {
+    return new Counters(added.get(), updated.get(), unchanged.get(), rejected.get(), commits.get());
+  }
+
+  /** The store behind this ingester. */
+  public RecordStore store() {
+    return store;
+  }
+
+  /** The index behind this ingester. */
+  public PaperIndex index() {
+    return index;
+  }
+}

@@ -1,0 +1,218 @@
+package org.paperindex.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.paperindex.config.AppConfig.IndexConfig;
+import org.paperindex.model.ArxivId;
+import org.paperindex.model.Paper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of papers: one writer, near-real-time searchers refreshed in the background,
+ * and commits that record which store change they include.
+ *
+ * <p>Thread-safe. {@link #upsert} is visible to searches after the next refresh (at most
+ * {@code refreshInterval}), durable only after {@link #commit}. {@link #close()} does not commit:
+ * un-committed documents are restored from the record store by {@link Ingester#catchUp()}.
+ */
+public final class PaperIndex implements AutoCloseable {
+
+  /** Commit user-data key holding the record store's sequence number the commit includes. */
+  public static final String STORE_SEQ = "paperindex.storeSeq";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PaperIndex.class);
+
+  private final Path dir;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final ScheduledExecutorService refresher;
+  private volatile long committedStoreSeq;
+
+  private PaperIndex(Path dir, Directory directory, IndexWriter writer, long committedStoreSeq,
+      IndexConfig cfg) throws IOException {
+    this.dir = dir;
+    this.directory = directory;
+    this.writer = writer;
+    this.committedStoreSeq = committedStoreSeq;
+    this.searchers = new SearcherManager(writer, new PaperSearcherFactory());
+    this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "paperindex-refresh");
+      t.setDaemon(true); // never keeps the JVM alive
+      return t;
+    });
+    long ms = Math.max(10, cfg.refreshInterval().toMillis());
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /** Opens or creates the index in {@code dir}. */
+  public static PaperIndex open(Path dir, IndexConfig cfg) {
+    Directory directory = null;
+    IndexWriter writer = null;
+    try {
+      Files.createDirectories(dir);
+      directory = FSDirectory.open(dir);
+      long seq = 0;
+      if (DirectoryReader.indexExists(directory)) {
+        String s = SegmentInfos.readLatestCommit(directory).getUserData().get(STORE_SEQ);
+        seq = s == null ? 0 : Long.parseLong(s);
+      }
+      IndexWriterConfig iwc = new IndexWriterConfig(PaperSchema.analyzer())
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+          .setRAMBufferSizeMB(cfg.ramBufferMb());
+      writer = new IndexWriter(directory, iwc);
+      return new PaperIndex(dir, directory, writer, seq, cfg);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(writer);
+      closeQuietly(directory);
+      throw new IndexException("cannot open index " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The index directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** Adds or replaces the paper's document (keyed by id). */
+  public void upsert(Paper p) {
+    try {
+      writer.updateDocument(new Term(PaperSchema.ID, p.id().value()), PaperSchema.toDocument(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + p.id(), e);
+    }
+  }
+
+  /** Makes everything indexed so far durable and records the store sequence it covers. */
+  public synchronized void commit(long storeSeq) {
+    try {
+      writer.setLiveCommitData(Map.of(STORE_SEQ, Long.toString(storeSeq)).entrySet());
+      writer.commit();
+      committedStoreSeq = storeSeq;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit index " + dir, e);
+    }
+  }
+
+  /** The store sequence number recorded by the last commit ({@code 0} for a new index). */
+  public long committedStoreSeq() {
+    return committedStoreSeq;
+  }
+
+  /** Number of live documents as of the latest refresh. */
+  public int count() {
+    return withSearcher(s -> s.getIndexReader().numDocs());
+  }
+
+  /** The paper with this id as of the latest refresh, from its stored JSON. */
+  public Optional<Paper> get(ArxivId id) {
+    return withSearcher(s -> {
+      try {
+        TopDocs top = s.search(new TermQuery(new Term(PaperSchema.ID, id.value())), 1);
+        if (top.scoreDocs.length == 0) {
+          return Optional.empty();
+        }
+        ScoreDoc sd = top.scoreDocs[0];
+        return Optional.of(PaperSchema.fromDocument(s.storedFields().document(sd.doc)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Runs {@code fn} with an acquired searcher and releases it afterwards. */
+  public <T> T withSearcher(Function<IndexSearcher, T> fn) {
+    IndexSearcher s;
+    try {
+      s = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return fn.apply(s);
+    } finally {
+      try {
+        searchers.release(s);
+      } catch (IOException e) {
+        LOG.warn("cannot release searcher", e);
+      }
+    }
+  }
+
+  /** Blocks until searches see everything indexed before this call. */
+  public void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the refresher and closes searchers, writer and directory WITHOUT committing. */
+  @Override
+  public void close() {
+    refresher.shutdownNow();
+    try {
+      refresher.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(searchers);
+    try {
+      // rollback, not close: close() would commit, and commits must carry the store seq
+      writer.rollback();
+    } catch (IOException e) {
+      LOG.warn("error closing index writer for {}", dir, e);
+    }
+    closeQuietly(directory);
+  }
+
+  private void refreshQuietly() {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("index refresh failed for {}", dir, e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("error closing {}", c, e);
+      }
+    }
+  }
+
+  /** Creates plain searchers; each caches its facet reader state. */
+  private static final class PaperSearcherFactory extends SearcherFactory {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+      return new PaperSearcher(reader);
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package org.paperindex.index;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.paperindex.model.Author;
+import org.paperindex.model.Paper;
+import org.paperindex.store.PaperCodec;
+
+/**
+ * The one place that defines every Lucene field of a paper document, the analyzers that read
+ * them and the facet dimensions; everything else refers to these constants.
+ */
+public final class PaperSchema {
+
+  // --- field names ---------------------------------------------------------------------------
+  /** arXiv id without version; StringField, stored; the update key. */
+  public static final String ID = "id";
+  public static final String VERSION = "version";
+  public static final String TITLE = "title";
+  public static final String ABSTRACT = "abstract";
+  public static final String AUTHORS = "authors";
+  public static final String COMMENTS = "comments";
+  public static final String CATEGORIES = "categories";
+  public static final String PRIMARY_CATEGORY = "primaryCategory";
+  public static final String DOI = "doi";
+  public static final String JOURNAL_REF = "journalRef";
+  public static final String LICENSE = "license";
+  public static final String WITHDRAWN = "withdrawn";
+  /** "true" only on withdrawn stubs that have no metadata (no title). */
+  public static final String STUB = "stub";
+  public static final String SUBMITTED = "submitted";
+  public static final String UPDATED = "updated";
+  public static final String YEAR = "year";
+  /** The whole paper as {@link PaperCodec} JSON. */
+  public static final String PAPER_JSON = "paper";
+
+  // --- facet dimensions ----------------------------------------------------------------------
+  public static final String FACET_CATEGORY = "category";
+  public static final String FACET_YEAR = "year";
+  public static final String FACET_PRIMARY = "primaryCategory";
+
+  private static final Analyzer ENGLISH = new FoldingEnglishAnalyzer();
+  private static final Analyzer NAMES = new NameAnalyzer();
+  private static final Analyzer KEYWORD = new LowerCaseKeywordAnalyzer();
+
+  private static final Analyzer ANALYZER =
+      new PerFieldAnalyzerWrapper(
+          KEYWORD, // ids, categories, doi, license, flags: one lower-cased token
+          Map.of(
+              TITLE, ENGLISH,
+              ABSTRACT, ENGLISH,
+              COMMENTS, ENGLISH,
+              JOURNAL_REF, ENGLISH,
+              AUTHORS, NAMES));
+
+  private static final FacetsConfig FACETS = newFacetsConfig();
+
+  private PaperSchema() {}
+
+  /** The analyzer for indexing and for query parsing (same analysis on both sides). */
+  public static Analyzer analyzer() {
+    return ANALYZER;
+  }
+
+  /** Facet dimensions: category is multi-valued, year and primaryCategory single-valued. */
+  public static FacetsConfig facetsConfig() {
+    return FACETS;
+  }
+
+  private static FacetsConfig newFacetsConfig() {
+    FacetsConfig c = new FacetsConfig();
+    c.setMultiValued(FACET_CATEGORY, true);
+    c.setMultiValued(FACET_YEAR, false);
+    c.setMultiValued(FACET_PRIMARY, false);
+    return c;
+  }
+
+  /** Lower-cases a keyword value the way the keyword fields are indexed. */
+  public static String keyword(String value) {
+    return value.toLowerCase(Locale.ROOT);
+  }
+
+  /** Builds the document for a paper; stubs get only id, flags and the stored JSON. */
+  public static Document toDocument(Paper p) {
+    Document d = new Document();
+    // id: indexed as a single term (exact lookups, updateDocument key) and stored so hits can
+    // name their paper without decoding the JSON
+    d.add(new StringField(ID, p.id().value(), Field.Store.YES));
+    // withdrawn: a single-term flag so queries can include or exclude withdrawn papers
+    d.add(new StringField(WITHDRAWN, Boolean.toString(p.withdrawn()), Field.Store.NO));
+    // the whole paper, stored only: the detail view needs one stored-field read
+    d.add(new StoredField(PAPER_JSON, new BytesRef(PaperCodec.encode(p))));
+    if (p.version() > 0) {
+      // version: points for range queries ("papers with more than 3 versions"), stored for display
+      d.add(new IntPoint(VERSION, p.version()));
+      d.add(new StoredField(VERSION, p.version()));
+    }
+    if (p.isStub()) {
+      // a deleted record we know nothing about: findable by id, kept out of free-text results
+      d.add(new StringField(STUB, "true", Field.Store.NO));
+      return d;
+    }
+    // title/abstract: analysed full text with stemming; stored for highlighting and hit lists
+    d.add(new TextField(TITLE, p.title(), Field.Store.YES));
+    if (p.abstractText() != null) {
+      d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+    }
+    // authors: one value per author (multi-valued), accent-folded; stored for hit lists
+    for (Author a : p.authors()) {
+      d.add(new TextField(AUTHORS, a.name(), Field.Store.YES));
+    }
+    // comments/journalRef: searchable text only; the display copy lives in the JSON
+    addText(d, COMMENTS, p.comments());
+    addText(d, JOURNAL_REF, p.journalRef());
+    // categories: exact lower-cased terms for filtering, plus a facet with the original spelling
+    for (String c : p.categories()) {
+      d.add(new StringField(CATEGORIES, keyword(c), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_CATEGORY, c));
+    }
+    if (p.primaryCategory() != null) {
+      d.add(new StringField(PRIMARY_CATEGORY, keyword(p.primaryCategory()), Field.Store.YES));
+      d.add(new SortedSetDocValuesFacetField(FACET_PRIMARY, p.primaryCategory()));
+    }
+    // doi: DOIs are case-insensitive, so one lower-cased term
+    if (p.doi() != null) {
+      d.add(new StringField(DOI, keyword(p.doi()), Field.Store.NO));
+    }
+    if (p.license() != null) {
+      d.add(new StringField(LICENSE, keyword(p.license()), Field.Store.NO));
+    }
+    // dates as epoch days: points for range filters, doc values for sorting, stored for display
+    addDate(d, SUBMITTED, p.submitted() == null ? null : p.submitted().toEpochDay());
+    addDate(d, UPDATED, p.updated() == null ? null : p.updated().toEpochDay());
+    if (p.year() > 0) {
+      // year: points for ranges, stored for hits, and a facet dimension
+      d.add(new IntPoint(YEAR, p.year()));
+      d.add(new StoredField(YEAR, p.year()));
+      d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(p.year())));
+    }
+    try {
+      // turns the facet fields into the doc-values fields they are indexed as
+      return FACETS.build(d);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot build facets for " + p.id(), e);
+    }
+  }
+
+  /** Reads the stored paper back from a document loaded from the index. */
+  public static Paper fromDocument(Document d) {
+    BytesRef b = d.getBinaryValue(PAPER_JSON);
+    if (b == null) {
+      throw new IllegalStateException("document " + d.get(ID) + " has no stored paper");
+    }
+    return PaperCodec.decode(Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+  }
+
+  private static void addText(Document d, String field, String value) {
+    if (value != null) {
+      d.add(new TextField(field, value, Field.Store.NO));
+    }
+  }
+
+  private static void addDate(Document d, String field, Long epochDay) {
+    if (epochDay != null) {
+      d.add(new LongPoint(field, epochDay));
+      d.add(new NumericDocValuesField(field, epochDay));
+      d.add(new StoredField(field, epochDay));
+    }
+  }
+
+  /** English text: possessives, lower case, accent folding, stop words, Porter stemming. */
+  private static final class FoldingEnglishAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new EnglishPossessiveFilter(source);
+      s = new LowerCaseFilter(s);
+      s = new ASCIIFoldingFilter(s);
+      s = new StopFilter(s, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+      s = new PorterStemFilter(s);
+      return new TokenStreamComponents(source, s);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+
+  /** Person names: no stemming or stop words, but lower case and folding (schrodinger = Schrödinger). */
+  private static final class NameAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+      return new TokenStreamComponents(source, s);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+  }
+
+  /** The whole value as one lower-cased token, matching how keyword fields are indexed. */
+  private static final class LowerCaseKeywordAnalyzer extends Analyzer {
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new KeywordTokenizer();
+      return new TokenStreamComponents(source, new LowerCaseFilter(source));
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new LowerCaseFilter(in);
+    }
+  }
+}

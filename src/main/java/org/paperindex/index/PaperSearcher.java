@@ -1,0 +1,49 @@
+package org.paperindex.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * An index searcher that carries the facet reader state for its reader, built once on first use
+ * and shared by every query on this searcher (building it per query is costly).
+ */
+public final class PaperSearcher extends IndexSearcher {
+
+  private final Object lock = new Object();
+  private volatile Optional<SortedSetDocValuesReaderState> facetState;
+
+  PaperSearcher(IndexReader reader) {
+    super(reader);
+  }
+
+  /** The facet state, or empty while the index holds no faceted document. */
+  public Optional<SortedSetDocValuesReaderState> facetState() {
+    Optional<SortedSetDocValuesReaderState> s = facetState;
+    if (s == null) {
+      synchronized (lock) {
+        s = facetState;
+        if (s == null) {
+          s = build();
+          facetState = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  private Optional<SortedSetDocValuesReaderState> build() {
+    try {
+      return Optional.of(
+          new DefaultSortedSetDocValuesReaderState(getIndexReader(), PaperSchema.facetsConfig()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // no document with facets yet
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

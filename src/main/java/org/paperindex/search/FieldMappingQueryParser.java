@@ -1,0 +1,110 @@
+package org.paperindex.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.paperindex.index.PaperSchema;
+import org.paperindex.model.ArxivId;
+
+/**
+ * Lucene's classic query parser over title^3, authors^2, abstract and comments, with the
+ * user-facing field prefixes ({@code ti:}, {@code au:}, ...) mapped to schema fields and every
+ * other field refused, so internal fields can never be queried by accident.
+ *
+ * <p>Not thread-safe (the classic parser keeps state): create one per query.
+ */
+final class FieldMappingQueryParser extends MultiFieldQueryParser {
+
+  /** User prefixes → schema fields; the schema names themselves are accepted too. */
+  static final Map<String, String> FIELDS = fields();
+
+  private static final String[] DEFAULT_FIELDS = {
+    PaperSchema.TITLE, PaperSchema.AUTHORS, PaperSchema.ABSTRACT, PaperSchema.COMMENTS
+  };
+  private static final Map<String, Float> BOOSTS = Map.of(
+      PaperSchema.TITLE, 3f, PaperSchema.AUTHORS, 2f, PaperSchema.ABSTRACT, 1f, PaperSchema.COMMENTS, 1f);
+
+  FieldMappingQueryParser() {
+    super(DEFAULT_FIELDS, PaperSchema.analyzer(), BOOSTS);
+    setDefaultOperator(QueryParser.Operator.AND);
+  }
+
+  private static Map<String, String> fields() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("ti", PaperSchema.TITLE);
+    m.put("au", PaperSchema.AUTHORS);
+    m.put("abs", PaperSchema.ABSTRACT);
+    m.put("co", PaperSchema.COMMENTS);
+    m.put("cat", PaperSchema.CATEGORIES);
+    m.put("id", PaperSchema.ID);
+    m.put("doi", PaperSchema.DOI);
+    for (String f : List.copyOf(m.values())) {
+      m.putIfAbsent(f, f);
+    }
+    return Map.copyOf(m);
+  }
+
+  /** Maps a user field to a schema field; null (the default fields) stays null. */
+  private static String map(String field) throws ParseException {
+    if (field == null || field.equals("*")) {
+      return field;
+    }
+    String f = FIELDS.get(field);
+    if (f == null) {
+      throw new ParseException("unknown field '" + field + ":'; use one of ti: au: abs: co: cat: id: doi:");
+    }
+    return f;
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+    String f = map(field);
+    if (PaperSchema.ID.equals(f)) {
+      // accept every id form users paste (versions, arXiv: prefix, URLs); the index has bare ids
+      Optional<ArxivId> id = ArxivId.tryParse(queryText);
+      if (id.isEmpty()) {
+        throw new ParseException("not an arXiv identifier: '" + queryText + "'");
+      }
+      return new TermQuery(new Term(PaperSchema.ID, id.get().value()));
+    }
+    return super.getFieldQuery(f, queryText, quoted);
+  }
+
+  @Override
+  protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+    return super.getFieldQuery(map(field), queryText, slop);
+  }
+
+  @Override
+  protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+      boolean endInclusive) throws ParseException {
+    return super.getRangeQuery(map(field), part1, part2, startInclusive, endInclusive);
+  }
+
+  @Override
+  protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+    return super.getPrefixQuery(map(field), termStr);
+  }
+
+  @Override
+  protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+    return super.getWildcardQuery(map(field), termStr);
+  }
+
+  @Override
+  protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+    return super.getFuzzyQuery(map(field), termStr, minSimilarity);
+  }
+
+  @Override
+  protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+    return super.getRegexpQuery(map(field), termStr);
+  }
+}

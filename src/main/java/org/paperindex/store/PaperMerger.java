@@ -1,0 +1,156 @@
+package org.paperindex.store;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.paperindex.model.Author;
+import org.paperindex.model.Paper;
+import org.paperindex.model.PaperVersion;
+import org.paperindex.model.Source;
+
+/**
+ * Merges a newly arrived description of a paper into the stored one, so that the same paper
+ * arriving from several formats, or re-sent by the server, converges to one record.
+ *
+ * <p>Rules: the newer record (by version number when both know it, otherwise by the latest date
+ * it describes) wins the version-specific fields; an older record only fills fields that are
+ * unknown. At equal recency the incoming record wins field by field, except that a more structured
+ * author list (split names, affiliations) is kept over a less structured one. Versions and sources
+ * are unioned, submitted is the earliest, updated and datestamp the latest, withdrawn is sticky.
+ *
+ * <p>The merge is idempotent ({@code merge(merge(a, b), b).equals(merge(a, b))}): an "older"
+ * record only fills nulls, and a merged record is never less recent than either input, so a
+ * record that lost once keeps losing, and one that won once changes nothing the second time.
+ */
+public final class PaperMerger {
+
+  private PaperMerger() {}
+
+  /** Merges {@code incoming} into {@code existing} (nullable); both must have the same id. */
+  public static Paper merge(Paper existing, Paper incoming) {
+    Objects.requireNonNull(incoming, "incoming");
+    if (existing == null) {
+      return incoming;
+    }
+    if (!existing.id().equals(incoming.id())) {
+      throw new IllegalArgumentException(
+          "cannot merge different papers: " + existing.id() + " and " + incoming.id());
+    }
+    int cmp = compareRecency(existing, incoming);
+    boolean incomingWins = cmp <= 0; // equal recency: incoming non-null values win
+    Paper win = incomingWins ? incoming : existing;
+    Paper lose = incomingWins ? existing : incoming;
+
+    Paper.Builder b = Paper.builder(existing.id());
+    b.version(Math.max(existing.version(), incoming.version()));
+    b.title(first(win.title(), lose.title()));
+    b.abstractText(first(win.abstractText(), lose.abstractText()));
+    b.authors(authors(existing, incoming, cmp));
+    // categories and the primary category travel together: they describe one version
+    Paper cats = !win.categories().isEmpty() ? win : lose;
+    b.categories(cats.categories()).primaryCategory(cats.primaryCategory());
+    b.doi(first(win.doi(), lose.doi()));
+    b.journalRef(first(win.journalRef(), lose.journalRef()));
+    b.comments(first(win.comments(), lose.comments()));
+    b.reportNo(first(win.reportNo(), lose.reportNo()));
+    b.license(first(win.license(), lose.license()));
+    b.submitter(first(win.submitter(), lose.submitter()));
+    b.versions(versions(existing.versions(), incoming.versions()));
+    EnumSet<Source> sources = EnumSet.noneOf(Source.class);
+    sources.addAll(existing.sources());
+    sources.addAll(incoming.sources());
+    b.sources(sources);
+    b.submitted(min(existing.submitted(), incoming.submitted()));
+    b.updated(max(existing.updated(), incoming.updated()));
+    b.datestamp(max(existing.datestamp(), incoming.datestamp()));
+    b.withdrawn(existing.withdrawn() || incoming.withdrawn());
+    return b.build();
+  }
+
+  /**
+   * Negative when {@code a} is older than {@code b}. Version numbers decide when both are known;
+   * otherwise the latest date each describes (OAI {@code arXiv} has dates but no version number);
+   * a stub without either is older than everything.
+   */
+  static int compareRecency(Paper a, Paper b) {
+    if (a.version() > 0 && b.version() > 0 && a.version() != b.version()) {
+      return Integer.compare(a.version(), b.version());
+    }
+    LocalDate da = latestDate(a);
+    LocalDate db = latestDate(b);
+    if (da == null || db == null) {
+      return da == null ? (db == null ? 0 : -1) : 1;
+    }
+    return da.compareTo(db);
+  }
+
+  static LocalDate latestDate(Paper p) {
+    LocalDate d = max(p.submitted(), p.updated());
+    for (PaperVersion v : p.versions()) {
+      if (v.date() != null) {
+        d = max(d, v.date().atOffset(ZoneOffset.UTC).toLocalDate());
+      }
+    }
+    return d;
+  }
+
+  private static List<Author> authors(Paper existing, Paper incoming, int cmp) {
+    List<Author> e = existing.authors();
+    List<Author> i = incoming.authors();
+    if (e.isEmpty() || i.isEmpty()) {
+      return e.isEmpty() ? i : e;
+    }
+    if (cmp > 0) {
+      return e; // incoming describes an older version
+    }
+    if (cmp == 0 && structure(e) > structure(i)) {
+      // same version, so the same people: keep split names and affiliations (e.g. OAI arXiv
+      // over arXivRaw's author string)
+      return e;
+    }
+    return i;
+  }
+
+  /** How much structure an author list carries: split names and affiliations count. */
+  static int structure(List<Author> authors) {
+    int s = 0;
+    for (Author a : authors) {
+      if (a.keyname() != null) {
+        s++;
+      }
+      if (!a.affiliations().isEmpty()) {
+        s++;
+      }
+    }
+    return s;
+  }
+
+  private static List<PaperVersion> versions(List<PaperVersion> e, List<PaperVersion> i) {
+    TreeMap<Integer, PaperVersion> byNumber = new TreeMap<>();
+    for (PaperVersion v : e) {
+      byNumber.put(v.number(), v);
+    }
+    for (PaperVersion v : i) {
+      // a version's date and size never change: keep what is known, fill what is missing
+      byNumber.merge(v.number(), v, (old, add) -> new PaperVersion(old.version(),
+          old.date() != null ? old.date() : add.date(), old.size() != null ? old.size() : add.size()));
+    }
+    return new ArrayList<>(byNumber.values());
+  }
+
+  private static String first(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,259 @@
+package org.paperindex.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.paperindex.model.ArxivId;
+import org.paperindex.model.Paper;
+import org.paperindex.model.Source;
+import org.paperindex.parse.RejectedRecord;
+import org.paperindex.store.UpsertResult.Outcome;
+
+/**
+ * The durable record store: every paper merged across sources, in an H2 MVStore file
+ * {@code <dataDir>/records.mv.db}. The index can always be rebuilt from here.
+ *
+ * <p>Maps: {@code papers} (id → {@link PaperCodec} bytes); {@code changes} (seq → id) holding only
+ * the latest change of each paper, so {@link #replaySince} visits every changed paper once in
+ * constant memory; {@code seqOf} (id → its latest seq); {@code quarantine}; {@code meta}.
+ *
+ * <p>Thread-safe: writes are serialised by one lock, reads go to MVStore's lock-free snapshots.
+ * MVStore auto-commits in the background; {@link #commit()} makes everything so far durable.
+ */
+public final class RecordStore implements AutoCloseable {
+
+  public static final String FILE_NAME = "records.mv.db";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path file;
+  private final MVStore mv;
+  private final MVMap<String, byte[]> papers;
+  private final MVMap<Long, String> changes;
+  private final MVMap<String, Long> seqOf;
+  private final MVMap<String, byte[]> quarantine;
+  private final MVMap<String, String> meta;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private long lastSeq;
+  private long lastQuarantineKey;
+
+  private RecordStore(Path file, MVStore mv) {
+    this.file = file;
+    this.mv = mv;
+    this.papers = mv.openMap("papers");
+    this.changes = mv.openMap("changes");
+    this.seqOf = mv.openMap("seqOf");
+    this.quarantine = mv.openMap("quarantine");
+    this.meta = mv.openMap("meta");
+    Long last = changes.lastKey();
+    this.lastSeq = last == null ? 0 : last;
+    String lastQ = quarantine.lastKey();
+    this.lastQuarantineKey = lastQ == null ? 0 : Long.parseLong(lastQ);
+  }
+
+  /** Opens (or creates) the store in {@code dataDir}; fails with a message naming the file. */
+  public static RecordStore open(Path dataDir) {
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    MVStore mv = null;
+    try {
+      Files.createDirectories(dataDir);
+      mv = new MVStore.Builder()
+          .fileName(file.toString())
+          .autoCommitBufferSize(1024) // KB: small, so the background writer flushes often
+          .compress()
+          .open();
+      return new RecordStore(file, mv);
+    } catch (IOException | RuntimeException e) {
+      if (mv != null) {
+        mv.closeImmediately();
+      }
+      throw new StoreException("cannot open record store " + file + ": " + e.getMessage()
+          + " (if the file is damaged, move it away and re-import; if it is locked, another"
+          + " paperindex process is using it)", e);
+    }
+  }
+
+  /** The store file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Merges {@code incoming} with the stored paper and stores the result if it differs. */
+  public UpsertResult upsert(Paper incoming) {
+    Objects.requireNonNull(incoming, "incoming");
+    String key = incoming.id().value();
+    writeLock.lock();
+    try {
+      byte[] old = papers.get(key);
+      Paper existing = old == null ? null : decode(key, old);
+      Paper merged = PaperMerger.merge(existing, incoming);
+      if (merged.equals(existing)) {
+        return new UpsertResult(Outcome.UNCHANGED, existing, -1);
+      }
+      long seq = ++lastSeq;
+      papers.put(key, PaperCodec.encode(merged));
+      Long previous = seqOf.put(key, seq);
+      if (previous != null) {
+        changes.remove(previous); // keep only the latest change per paper
+      }
+      changes.put(seq, key);
+      return new UpsertResult(existing == null ? Outcome.ADDED : Outcome.UPDATED, merged, seq);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The stored paper with this id. */
+  public Optional<Paper> get(ArxivId id) {
+    byte[] b = papers.get(id.value());
+    return b == null ? Optional.empty() : Optional.of(decode(id.value(), b));
+  }
+
+  /** Number of papers (stubs included). */
+  public long count() {
+    return papers.sizeAsLong();
+  }
+
+  /** Visits every paper in id order, streaming from disk. */
+  public void forEach(Consumer<Paper> action) {
+    Cursor<String, byte[]> c = papers.cursor(null);
+    while (c.hasNext()) {
+      String key = c.next();
+      action.accept(decode(key, c.getValue()));
+    }
+  }
+
+  /** The sequence number of the latest change ({@code 0} for an empty store). */
+  public long lastSeq() {
+    writeLock.lock();
+    try {
+      return lastSeq;
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Visits each paper changed after {@code seq} once, in change order, in its current state. */
+  public void replaySince(long seq, Consumer<Paper> action) {
+    // the cursor reads one snapshot of the change log; each paper has one entry in it
+    Cursor<Long, String> c = changes.cursor(seq + 1);
+    while (c.hasNext()) {
+      c.next();
+      String id = c.getValue();
+      byte[] b = papers.get(id);
+      if (b != null) {
+        action.accept(decode(id, b));
+      }
+    }
+  }
+
+  /** Makes every change so far durable (MVStore commit + fsync). */
+  public void commit() {
+    writeLock.lock();
+    try {
+      mv.commit();
+      mv.sync();
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot commit record store " + file + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** A metadata value, e.g. the harvester's resumption state. */
+  public Optional<String> meta(String key) {
+    return Optional.ofNullable(meta.get(key));
+  }
+
+  /** Sets a metadata value (null removes it). */
+  public void putMeta(String key, String value) {
+    if (value == null) {
+      meta.remove(key);
+    } else {
+      meta.put(key, value);
+    }
+  }
+
+  /** Keeps a rejected record for inspection; returns its quarantine key. */
+  public String quarantine(RejectedRecord r, Source source) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("identifier", r.identifier());
+    o.put("reason", r.reason());
+    o.put("raw", r.raw());
+    o.put("source", source == null ? null : source.name());
+    o.put("time", Instant.now().toString());
+    writeLock.lock();
+    try {
+      // zero-padded counter: keys sort in arrival order
+      String key = String.format("%012d", ++lastQuarantineKey);
+      quarantine.put(key, JSON.writeValueAsBytes(o));
+      return key;
+    } catch (IOException e) {
+      throw new StoreException("cannot write quarantine entry to " + file, e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** The oldest {@code limit} quarantined records. */
+  public List<QuarantineEntry> quarantined(int limit) {
+    List<QuarantineEntry> out = new ArrayList<>();
+    Cursor<String, byte[]> c = quarantine.cursor(null);
+    while (c.hasNext() && out.size() < limit) {
+      String key = c.next();
+      try {
+        JsonNode o = JSON.readTree(c.getValue());
+        String src = o.path("source").isNull() ? null : o.path("source").asText(null);
+        out.add(new QuarantineEntry(key, o.path("identifier").asText(null),
+            o.path("reason").asText(), o.path("raw").asText(""),
+            src == null ? null : Source.valueOf(src), Instant.parse(o.path("time").asText())));
+      } catch (IOException | RuntimeException ex) {
+        throw new StoreException("damaged quarantine entry " + key + " in " + file, ex);
+      }
+    }
+    return out;
+  }
+
+  /** Number of quarantined records. */
+  public long quarantineSize() {
+    return quarantine.sizeAsLong();
+  }
+
+  /** Removes a quarantined record (after it was fixed or re-fetched). */
+  public void release(String key) {
+    quarantine.remove(key);
+  }
+
+  /** Commits and closes the file. */
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      if (!mv.isClosed()) {
+        mv.close();
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private Paper decode(String key, byte[] bytes) {
+    try {
+      return PaperCodec.decode(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("record " + key + " in " + file + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+}
