@@ -22,6 +22,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.paperindex.config.AppConfig.IndexConfig;
@@ -58,7 +59,10 @@ public final class PaperIndex implements AutoCloseable {
     this.directory = directory;
     this.writer = writer;
     this.committedStoreSeq = committedStoreSeq;
-    this.searchers = new SearcherManager(writer, new PaperSearcherFactory());
+    this.searchers =
+        writer != null
+            ? new SearcherManager(writer, new PaperSearcherFactory())
+            : new SearcherManager(directory, new PaperSearcherFactory());
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "paperindex-refresh");
       t.setDaemon(true); // never keeps the JVM alive
@@ -92,6 +96,38 @@ public final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the index for reading only, without the write lock, so CLI commands work while a
+   * server holds it; refreshes pick up the server's commits. A missing index reads as empty.
+   */
+  public static PaperIndex openReadOnly(Path dir) {
+    Directory directory = null;
+    try {
+      if (Files.isDirectory(dir)) {
+        directory = FSDirectory.open(dir);
+      }
+      if (directory == null || !DirectoryReader.indexExists(directory)) {
+        closeQuietly(directory);
+        directory = new ByteBuffersDirectory();
+        try (IndexWriter empty =
+            new IndexWriter(directory, new IndexWriterConfig(PaperSchema.analyzer()))) {
+          empty.commit();
+        }
+      }
+      String s = SegmentInfos.readLatestCommit(directory).getUserData().get(STORE_SEQ);
+      return new PaperIndex(dir, directory, null, s == null ? 0 : Long.parseLong(s),
+          new IndexConfig(16, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30)));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(directory);
+      throw new IndexException("cannot open index " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** True when this instance can only read. */
+  public boolean readOnly() {
+    return writer == null;
+  }
+
   /** The index directory. */
   public Path dir() {
     return dir;
@@ -99,6 +135,7 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Adds or replaces the paper's document (keyed by id). */
   public void upsert(Paper p) {
+    requireWriter();
     try {
       writer.updateDocument(new Term(PaperSchema.ID, p.id().value()), PaperSchema.toDocument(p));
     } catch (IOException e) {
@@ -108,6 +145,7 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Makes everything indexed so far durable and records the store sequence it covers. */
   public synchronized void commit(long storeSeq) {
+    requireWriter();
     try {
       writer.setLiveCommitData(Map.of(STORE_SEQ, Long.toString(storeSeq)).entrySet());
       writer.commit();
@@ -183,11 +221,19 @@ public final class PaperIndex implements AutoCloseable {
     closeQuietly(searchers);
     try {
       // rollback, not close: close() would commit, and commits must carry the store seq
-      writer.rollback();
+      if (writer != null) {
+        writer.rollback();
+      }
     } catch (IOException e) {
       LOG.warn("error closing index writer for {}", dir, e);
     }
     closeQuietly(directory);
+  }
+
+  private void requireWriter() {
+    if (writer == null) {
+      throw new IllegalStateException("index " + dir + " is open read-only");
+    }
   }
 
   private void refreshQuietly() {

@@ -76,7 +76,12 @@ public final class SearchService {
     return run(withoutStubs(parse(q)), null, req);
   }
 
-  /** The full stored paper, as of the latest index refresh. */
+  /** Number of papers in the index, as of the latest refresh. */
+  public long count() {
+    return index.count();
+  }
+
+  /** The paper with this id, from the index's stored copy. */
   public Optional<Paper> paper(ArxivId id) {
     return index.get(id);
   }

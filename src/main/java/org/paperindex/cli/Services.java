@@ -1,0 +1,161 @@
+package org.paperindex.cli;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.paperindex.api.ApiErrors;
+import org.paperindex.api.PaperApi;
+import org.paperindex.config.AppConfig;
+import org.paperindex.harvest.ArxivHttpClient;
+import org.paperindex.harvest.FileCheckpointStore;
+import org.paperindex.harvest.HarvestJob;
+import org.paperindex.harvest.IngestSink;
+import org.paperindex.harvest.OaiHarvestService;
+import org.paperindex.harvest.OaiPmhHarvester;
+import org.paperindex.harvest.Throttle;
+import org.paperindex.index.Ingester;
+import org.paperindex.index.PaperIndex;
+import org.paperindex.parse.OaiPmhParser;
+import org.paperindex.search.SearchService;
+import org.paperindex.store.RecordStore;
+
+/**
+ * The composition root: builds every bean once from the typed config and closes them in the
+ * right order. {@link Access#WRITE} opens the record store and the index writer (serve, harvest,
+ * import); {@link Access#READ} opens only a read-only index view, so {@code show}, {@code search}
+ * and {@code status} work while a server holds the write locks.
+ */
+public final class Services implements AutoCloseable {
+
+  /** Whether the caller writes (exclusive locks) or only reads. */
+  public enum Access {
+    READ,
+    WRITE
+  }
+
+  private final AppConfig config;
+  private final RecordStore store;
+  private final PaperIndex index;
+  private final Ingester ingester;
+  private final SearchService search;
+  private final Throttle throttle;
+  private final FileCheckpointStore checkpoints;
+  private final OaiHarvestService oaiHarvest;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Services(AppConfig config, RecordStore store, PaperIndex index) {
+    this.config = config;
+    this.store = store;
+    this.index = index;
+    this.search = new SearchService(index, config.http().maxPageSize());
+    this.checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
+    if (store != null) {
+      this.ingester = new Ingester(store, index);
+      this.throttle = new Throttle(config.arxiv().requestInterval());
+      ArxivHttpClient http = new ArxivHttpClient(config.arxiv(), throttle);
+      OaiPmhParser parser = new OaiPmhParser();
+      OaiPmhHarvester harvester = new OaiPmhHarvester(config.arxiv().oaiUrl(), http, parser::parse);
+      HarvestJob job =
+          new HarvestJob(
+              harvester, checkpoints, new IngestSink(ingester), config.harvest(), Clock.systemUTC());
+      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count);
+    } else {
+      this.ingester = null;
+      this.throttle = null;
+      this.oaiHarvest = null;
+    }
+  }
+
+  /** Opens the stores for the given access; the caller closes the result. */
+  public static Services open(AppConfig config, Access access) {
+    Objects.requireNonNull(config, "config");
+    if (access == Access.READ) {
+      return new Services(config, null, PaperIndex.openReadOnly(config.indexDir()));
+    }
+    RecordStore store = RecordStore.open(config.dataDir());
+    PaperIndex index;
+    try {
+      index = PaperIndex.open(config.indexDir(), config.index());
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Services s = new Services(config, store, index);
+    // after a crash the index may lag the store: replay the store's change log first
+    s.ingester.catchUp();
+    return s;
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  public SearchService search() {
+    return search;
+  }
+
+  public Ingester ingester() {
+    return requireWrite(ingester);
+  }
+
+  public RecordStore store() {
+    return requireWrite(store);
+  }
+
+  public PaperIndex index() {
+    return index;
+  }
+
+  public FileCheckpointStore checkpoints() {
+    return checkpoints;
+  }
+
+  public OaiHarvestService oaiHarvest() {
+    return requireWrite(oaiHarvest);
+  }
+
+  public Throttle throttle() {
+    return requireWrite(throttle);
+  }
+
+  /** The beans the Camel routes refer to by name. */
+  Map<String, Object> beans() {
+    Map<String, Object> beans = new LinkedHashMap<>();
+    beans.put("paperApi", new PaperApi(search, config.http().maxPageSize()));
+    beans.put("apiErrors", new ApiErrors());
+    if (oaiHarvest != null) {
+      beans.put("oaiHarvest", oaiHarvest);
+    }
+    return beans;
+  }
+
+  /** Commits pending work and closes the index, then the store. Safe to call twice. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      if (ingester != null) {
+        ingester.commit();
+      }
+    } finally {
+      try {
+        index.close();
+      } finally {
+        if (store != null) {
+          store.close();
+        }
+      }
+    }
+  }
+
+  private static <T> T requireWrite(T t) {
+    if (t == null) {
+      throw new IllegalStateException("opened read-only");
+    }
+    return t;
+  }
+}
