@@ -53,6 +53,10 @@ public final class PaperIndexCli implements Runnable {
   }
 
   static String oneLine(Throwable t) {
+    // a failure inside a Camel route arrives wrapped; the operator wants the route's own error
+    while (t instanceof org.apache.camel.CamelExecutionException && t.getCause() != null) {
+      t = t.getCause();
+    }
     String m = t.getMessage();
     if (m == null || m.isBlank()) {
       m = t.getClass().getSimpleName();
