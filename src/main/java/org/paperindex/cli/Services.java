@@ -14,6 +14,7 @@ import org.paperindex.harvest.HarvestJob;
 import org.paperindex.harvest.IngestSink;
 import org.paperindex.harvest.OaiHarvestService;
 import org.paperindex.harvest.OaiPmhHarvester;
+import org.paperindex.harvest.RunLog;
 import org.paperindex.harvest.Throttle;
 import org.paperindex.index.Ingester;
 import org.paperindex.index.PaperIndex;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
   private final SearchService search;
   private final Throttle throttle;
   private final FileCheckpointStore checkpoints;
+  private final RunLog runLog;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -51,6 +53,7 @@ public final class Services implements AutoCloseable {
     this.index = index;
     this.search = new SearchService(index, config.http().maxPageSize());
     this.checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
+    this.runLog = new RunLog(config.dataDir().resolve("runs"));
     if (store != null) {
       this.ingester = new Ingester(store, index);
       this.throttle = new Throttle(config.arxiv().requestInterval());
@@ -60,7 +63,7 @@ public final class Services implements AutoCloseable {
       HarvestJob job =
           new HarvestJob(
               harvester, checkpoints, new IngestSink(ingester), config.harvest(), Clock.systemUTC());
-      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count);
+      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog);
     } else {
       this.ingester = null;
       this.throttle = null;
@@ -110,6 +113,10 @@ public final class Services implements AutoCloseable {
 
   public FileCheckpointStore checkpoints() {
     return checkpoints;
+  }
+
+  public RunLog runLog() {
+    return runLog;
   }
 
   public OaiHarvestService oaiHarvest() {

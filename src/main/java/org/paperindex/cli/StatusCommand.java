@@ -29,7 +29,8 @@ final class StatusCommand implements Callable<Integer> {
     Map<String, Object> harvest = new LinkedHashMap<>();
     harvest.put("job", job);
     harvest.put("checkpoint", s.checkpoints().nextFrom(job).orElse(null));
-    harvest.put("lastRun", s.checkpoints().lastRun(job).orElse(null));
+    harvest.put("lastRun", s.runLog().last(job).orElse(null));
+    harvest.put("lastSuccessfulRun", s.checkpoints().lastRun(job).orElse(null));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("papers", s.search().count());
     out.put("indexDir", cfg.indexDir().toAbsolutePath().toString());

@@ -1,5 +1,7 @@
 package org.paperindex.harvest;
 
+import org.paperindex.internal.AtomicFiles;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -58,27 +60,7 @@ public final class FileCheckpointStore implements CheckpointStore {
     Objects.requireNonNull(nextFrom, "nextFrom");
     Path target = file(job);
     try {
-      Files.createDirectories(dir);
-      byte[] bytes = json.writeValueAsBytes(new Checkpoint(job, nextFrom, lastRun, Instant.now()));
-      Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-      try {
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ByteBuffer buf = ByteBuffer.wrap(bytes);
-          while (buf.hasRemaining()) {
-            ch.write(buf);
-          }
-          ch.force(true); // data on disk before the rename makes it visible
-        }
-        try {
-          Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      syncDirectory();
+      AtomicFiles.write(target, json.writeValueAsBytes(new Checkpoint(job, nextFrom, lastRun, Instant.now())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save checkpoint for " + job + " to " + target, e);
     }
@@ -105,12 +87,4 @@ public final class FileCheckpointStore implements CheckpointStore {
     }
   }
 
-  private void syncDirectory() {
-    // makes the rename itself durable on Linux; not supported everywhere, where it is harmless
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException ignored) {
-      // best effort by design: the file contents are already synced
-    }
-  }
 }

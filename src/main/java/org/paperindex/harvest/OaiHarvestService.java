@@ -3,8 +3,8 @@ package org.paperindex.harvest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.time.Instant;
+import java.util.function.LongSupplier;
 import org.apache.camel.Header;
 import org.paperindex.config.AppConfig;
 
@@ -17,17 +17,15 @@ public final class OaiHarvestService {
 
   private final HarvestJob job;
   private final AppConfig.HarvestConfig config;
-  private final java.util.function.LongSupplier paperCount;
-  private final AtomicReference<RunReport> last = new AtomicReference<>();
-
-  /** The outcome of the last run, successful or not, for {@code status}. */
-  public record RunReport(HarvestSummary summary, String error, java.time.Instant at) {}
+  private final LongSupplier paperCount;
+  private final RunLog runLog;
 
   public OaiHarvestService(
-      HarvestJob job, AppConfig.HarvestConfig config, java.util.function.LongSupplier paperCount) {
+      HarvestJob job, AppConfig.HarvestConfig config, LongSupplier paperCount, RunLog runLog) {
     this.job = Objects.requireNonNull(job, "job");
     this.config = Objects.requireNonNull(config, "config");
     this.paperCount = Objects.requireNonNull(paperCount, "paperCount");
+    this.runLog = Objects.requireNonNull(runLog, "runLog");
   }
 
   /**
@@ -42,12 +40,15 @@ public final class OaiHarvestService {
       @Header("until") String until,
       @Header("set") String set,
       @Header("format") String format) {
+    String fmt = blank(format) != null ? blank(format) : config.format();
+    String key = HarvestJob.jobKey(fmt, blank(set) != null ? blank(set) : config.set());
+    Instant started = Instant.now();
     try {
-      HarvestSummary s = job.run(date("from", from), date("until", until), blank(set), blank(format));
-      last.set(new RunReport(s, null, java.time.Instant.now()));
+      HarvestSummary s = job.run(date("from", from), date("until", until), blank(set), fmt);
+      runLog.record(new RunLog.JobRun(key, started, Instant.now(), "ok", s, null));
       return s;
     } catch (RuntimeException e) {
-      last.set(new RunReport(null, e.getMessage(), java.time.Instant.now()));
+      runLog.record(new RunLog.JobRun(key, started, Instant.now(), "failed", null, e.getMessage()));
       throw e;
     }
   }
@@ -55,10 +56,6 @@ public final class OaiHarvestService {
   /** True when {@code serve} should harvest at once: the index is empty and this is enabled. */
   public boolean shouldHarvestOnStart() {
     return config.harvestOnEmptyIndex() && paperCount.getAsLong() == 0;
-  }
-
-  public Optional<RunReport> lastRun() {
-    return Optional.ofNullable(last.get());
   }
 
   private static LocalDate date(String name, String value) {

@@ -150,8 +150,13 @@ class HarvestEndToEndTest {
     String lastLine = err.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
     assertThat(lastLine).startsWith("error: ").contains("HTTP 500").contains("5 attempts");
     try (Services s = Services.open(config(), Services.Access.READ)) {
-      assertThat(s.checkpoints().nextFrom(HarvestJob.jobKey("arXiv", null)))
-          .contains(LocalDate.of(2024, 3, 5));
+      String job = HarvestJob.jobKey("arXiv", null);
+      assertThat(s.checkpoints().nextFrom(job)).contains(LocalDate.of(2024, 3, 5));
+      // status shows the failed run with its error, next to the last successful one
+      var status = StatusCommand.report(s);
+      String json = org.paperindex.api.Json.write(status);
+      assertThat(json).contains("\"outcome\":\"failed\"").contains("HTTP 500");
+      assertThat(json).contains("\"checkpoint\":\"2024-03-05\"");
     }
   }
 }
