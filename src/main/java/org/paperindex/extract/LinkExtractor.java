@@ -128,7 +128,9 @@ public final class LinkExtractor {
     if (kind == Kind.OTHER && OfficialCues.projectWords(text, start)) {
       kind = Kind.PROJECT;
     }
-    boolean official = OfficialCues.official(text, start, end, kind, comments);
+    // the wording after the link starts after the punctuation trim() removed
+    int linkEnd = Math.max(start, end - (url.length() - clean.length()));
+    boolean official = OfficialCues.official(text, start, linkEnd, kind, comments);
     ExtractedLink link = new ExtractedLink(n.url(), n.host(), kind, official, source);
     String key = kind == Kind.CODE ? n.url().toLowerCase(Locale.ROOT) : n.url();
     acc.merge(key, link, (a, b) -> a.official() ? a : a.withOfficial(b.official()));

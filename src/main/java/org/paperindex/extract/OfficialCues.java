@@ -18,27 +18,35 @@ final class OfficialCues {
           + "(?:available|released|accessible|provided|hosted|open[- ]?sourced|found|shared|published|"
           + "downloadable|obtainable)";
 
-  private static final List<Pattern> POSITIVE = compile(
+  // wording that says "ours": beats any third-party cue that is farther from the link
+  private static final List<Pattern> STRONG = compile(
       "\\bour\\s+(?:\\w+[\\s-]+){0,3}?(?:code|codes|codebase|implementation|data|dataset|datasets|"
           + "benchmark|models?|weights|software|package|library|toolkit|tool|framework|repository|"
           + "repo|project|website|page|demo|checkpoints?|pipeline|scripts|materials|catalogu?e?s?|"
-          + "results|simulations?|notebooks?)\\b",
+          + "results|simulations?|notebooks?|encoder|method|system|approach|agent|solver|"
+          + "algorithm|extension|collection|corpus|analysis|sample)\\b",
+      "\\bwe\\s+(?:also\\s+)?(?:publicly\\s+|openly\\s+|freely\\s+)?(?:release|make|provide|"
+          + "open[- ]?source|share|publish|present|introduce|develop|construct|build|create|"
+          + "propose|curate|collect|contribute|describe)",
+      "\\brelease[sd]?\\s+(?:ours|our|it|them|all)\\b",
+      "\\b(?:project|code|demo)\\s+(?:page|website|homepage)\\b",
+      "\\bcode\\s+and\\s+(?:data|models?|datasets?)\\b",
+      "\\bthis\\s+(?:paper|work|study|article)\\b");
+
+  // wording that says "available here": only decides when no third-party cue is around
+  private static final List<Pattern> WEAK = compile(
       "\\b(?:code|codes|codebase|implementation|source|data|dataset|datasets|benchmark|models?|"
           + "weights|software|package|library|toolkit|tool|framework|repository|repo|materials|"
           + "resources|scripts|artifacts?|demo|website|page|checkpoints?|catalogu?e?s?|notebooks?)"
           + "\\b[^.;]{0,60}?\\b(?:is|are|will\\s+be|would\\s+be|has\\s+been|have\\s+been|can\\s+be)"
-          + "\\s+" + AVAILABLE,
-      "\\b(?:available|released|accessible|hosted|open[- ]?sourced|deposited|archived)"
+          + "\\s+(?:" + AVAILABLE + "|in|at|on)\\b",
+      "\\b(?:available|released|accessible|hosted|open[- ]?sourced|deposited|archived|distributed)"
           + "\\s+(?:at|on|in|from|via|under|through)\\b",
-      "\\bwe\\s+(?:also\\s+)?(?:publicly\\s+|openly\\s+|freely\\s+)?(?:release|make|provide|"
-          + "open[- ]?source|share|publish|present|introduce|develop|construct|build|create|"
-          + "propose|curate|collect|contribute)",
       "\\b(?:project|code|github|data|dataset|software|website|homepage|demo|models?|weights|"
-          + "repo|repository|page|implementation|benchmark|codes)\\s*(?:page|website|homepage|"
-          + "and\\s+data|and\\s+models?)?\\s*(?:is\\s+)?(?:at|:)",
+          + "repo|repository|page|implementation|benchmark|codes|sources?|package|toolbox|tool|"
+          + "artifacts?|materials)\\s*(?:page|website|homepage|and\\s+data|and\\s+models?)?\\s*"
+          + "(?:is\\s+)?(?:at|:)",
       "\\bcan\\s+be\\s+(?:found|accessed|downloaded|obtained|reproduced)\\b",
-      "\\b(?:project|code|demo)\\s+(?:page|website|homepage)\\b",
-      "\\bcode\\s+and\\s+(?:data|models?|datasets?)\\b",
       "\\b(?:is|are)\\s+(?:publicly\\s+|freely\\s+)?available\\b",
       "\\bopen[- ]?source[ds]?\\b",
       "\\bimplementation\\s+is\\s+at\\b");
@@ -53,6 +61,8 @@ final class OfficialCues {
       "\\b(?:using|with)\\s+the\\s+(?:\\w+[\\s-]+){0,3}?(?:dataset|data|code|tool|library|"
           + "package|software|model|benchmark)\\b",
       "\\bbased\\s+on\\b",
+      "\\b(?:builds?|built|relies|rely|relying|building)\\s+(?:up)?on\\b",
+      "\\b(?:code|implementation|data|dataset|models?)\\s+(?:of|from|by)\\b",
       "\\bfollowing\\b(?!\\s+(?:link|url|address|website|repository|page|github|site))",
       "\\bbaselines?\\b",
       "\\b(?:provided|obtained|taken|downloaded|borrowed|adapted|collected|retrieved|sourced|"
@@ -74,6 +84,8 @@ final class OfficialCues {
       "\\b(?:code|codes|data|dataset|datasets|github|repository|repo|implementation|software|"
           + "project|website|page|benchmark|models?|available|release[ds]?|demo|catalogu?e?s?)\\b");
 
+  private static final Pattern CLAUSE = Pattern.compile("\\s(?:and|but|while|whereas)\\s");
+
   private static final int WINDOW = 400;
 
   private OfficialCues() {}
@@ -94,12 +106,23 @@ final class OfficialCues {
     if (next >= 0) {
       after = after.substring(0, next);
     }
-    int pos = nearest(POSITIVE, before, after);
-    int neg = nearest(NEGATIVE, before, after);
-    if (neg < Integer.MAX_VALUE && neg <= pos) {
+    // "... (url) and release our code": a new clause after the link speaks about something else
+    Matcher clause = CLAUSE.matcher(after);
+    if (clause.find()) {
+      after = after.substring(0, clause.start());
+    }
+    // a third-party cue before an earlier link belongs to that link
+    int prev = previousLink(before);
+    String negBefore = prev < 0 ? before : before.substring(prev);
+    int strong = nearest(STRONG, before, after);
+    int neg = nearest(NEGATIVE, negBefore, after);
+    if (strong < neg) {
+      return true;
+    }
+    if (neg < Integer.MAX_VALUE) {
       return false;
     }
-    if (pos < Integer.MAX_VALUE) {
+    if (nearest(WEAK, before, after) < Integer.MAX_VALUE) {
       return true;
     }
     if (comments) {
@@ -128,6 +151,22 @@ final class OfficialCues {
       m = p.matcher(after);
       if (m.find()) {
         best = Math.min(best, 2 * m.start() + 1);
+      }
+    }
+    return best;
+  }
+
+  private static int previousLink(String before) {
+    int best = -1;
+    for (String m : new String[] {"http", "www.", "github.com", "zenodo", "10.5281"}) {
+      int i = before.lastIndexOf(m);
+      if (i >= 0) {
+        // skip to the end of that link's token
+        int e = i;
+        while (e < before.length() && !Character.isWhitespace(before.charAt(e))) {
+          e++;
+        }
+        best = Math.max(best, e);
       }
     }
     return best;

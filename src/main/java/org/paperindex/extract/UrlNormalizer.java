@@ -99,6 +99,9 @@ final class UrlNormalizer {
     } else if (host.equals("gist.github.com") || host.equals("anonymous.4open.science")
         || host.equals("codeocean.com") || host.equals("colab.research.google.com")) {
       kind = seg.isEmpty() ? Kind.OTHER : Kind.CODE;
+      if (host.equals("codeocean.com") && seg.size() > 2 && seg.get(0).equals("capsule")) {
+        path = "/capsule/" + seg.get(1); // a capsule's sub-pages are the same capsule
+      }
     } else if (host.endsWith(".github.io") || host.endsWith(".gitlab.io")
         || host.equals("sites.google.com") || host.endsWith(".readthedocs.io")) {
       kind = Kind.PROJECT;
