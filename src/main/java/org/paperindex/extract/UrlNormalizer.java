@@ -99,7 +99,9 @@ final class UrlNormalizer {
     } else if (host.equals("gist.github.com") || host.equals("anonymous.4open.science")
         || host.equals("codeocean.com") || host.equals("colab.research.google.com")) {
       kind = seg.isEmpty() ? Kind.OTHER : Kind.CODE;
-      if (host.equals("codeocean.com") && seg.size() > 2 && seg.get(0).equals("capsule")) {
+      if (host.equals("anonymous.4open.science") && seg.size() > 2 && seg.get(0).equals("r")) {
+        path = "/r/" + seg.get(1); // files inside an anonymised repository: the repository
+      } else if (host.equals("codeocean.com") && seg.size() > 2 && seg.get(0).equals("capsule")) {
         path = "/capsule/" + seg.get(1); // a capsule's sub-pages are the same capsule
       }
     } else if (host.endsWith(".github.io") || host.endsWith(".gitlab.io")
@@ -122,7 +124,7 @@ final class UrlNormalizer {
       kind = seg.size() >= 2 && (seg.get(0).equals("datasets") || seg.get(0).equals("competitions")
           || seg.get(0).equals("c")) ? Kind.DATASET : Kind.OTHER;
     } else if (host.equals("zenodo.org")) {
-      kind = Kind.DATASET;
+      kind = seg.isEmpty() ? Kind.OTHER : Kind.DATASET; // the bare site names no record
       if (seg.size() >= 2 && seg.get(0).equals("record")) {
         path = "/records/" + seg.get(1); // the old and new record paths are the same record
       }
@@ -204,11 +206,12 @@ final class UrlNormalizer {
       return Kind.OTHER;
     }
     String first = seg.get(0);
+    // datasets/owner and spaces/owner list an owner's items, like a user page
     if (first.equals("datasets")) {
-      return seg.size() >= 2 ? Kind.DATASET : Kind.OTHER;
+      return seg.size() >= 3 ? Kind.DATASET : seg.size() == 2 ? Kind.PROJECT : Kind.OTHER;
     }
     if (first.equals("spaces")) {
-      return seg.size() >= 2 ? Kind.CODE : Kind.OTHER;
+      return seg.size() >= 3 ? Kind.CODE : seg.size() == 2 ? Kind.PROJECT : Kind.OTHER;
     }
     if (HF_RESERVED.contains(first)) {
       return Kind.OTHER;
