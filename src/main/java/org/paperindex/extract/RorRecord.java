@@ -22,10 +22,12 @@ public record RorRecord(String id, String name, List<String> names, byte[] nameK
     String countryCode, String countryName, String city, boolean active, List<String> types,
     List<String> parents, List<String> domains, boolean schemaV2) {
 
-  /** Display name or label. */
-  public static final byte KIND_LABEL = 0;
+  /** The display name. */
+  public static final byte KIND_DISPLAY = 0;
+  /** Another label (often another language). */
+  public static final byte KIND_LABEL = 1;
   /** Alias (alternative name). */
-  public static final byte KIND_ALIAS = 1;
+  public static final byte KIND_ALIAS = 2;
   /** Acronym. */
-  public static final byte KIND_ACRONYM = 2;
+  public static final byte KIND_ACRONYM = 3;
 }

@@ -145,7 +145,7 @@ public final class RorRegistry {
         }
       }
       if (isDisplay) {
-        kind = RorRecord.KIND_LABEL;
+        kind = RorRecord.KIND_DISPLAY;
         display = v;
       }
       names.add(v);
@@ -178,7 +178,7 @@ public final class RorRegistry {
     List<String> names = new ArrayList<>();
     List<Byte> kinds = new ArrayList<>();
     names.add(n.get("name").asText());
-    kinds.add(RorRecord.KIND_LABEL);
+    kinds.add(RorRecord.KIND_DISPLAY);
     for (JsonNode l : n.path("labels")) {
       names.add(l.path("label").asText(""));
       kinds.add(RorRecord.KIND_LABEL);
@@ -215,7 +215,7 @@ public final class RorRegistry {
     List<String> cleanNames = new ArrayList<>();
     List<Byte> cleanKinds = new ArrayList<>();
     cleanNames.add(display);
-    cleanKinds.add(RorRecord.KIND_LABEL);
+    cleanKinds.add(RorRecord.KIND_DISPLAY);
     for (int i = 0; i < names.size(); i++) {
       String nm = names.get(i);
       if (!nm.isBlank() && !cleanNames.contains(nm)) {

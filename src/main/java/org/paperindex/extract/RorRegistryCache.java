@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
 /** Binary cache of a {@link RorRegistry}, keyed by the dump files' paths, sizes and mtimes. */
 final class RorRegistryCache {
 
-  private static final int MAGIC = 0x524f5231; // "ROR1": bump when the layout changes
+  private static final int MAGIC = 0x524f5232; // "ROR2": bump when the layout changes
 
   private RorRegistryCache() {
   }
