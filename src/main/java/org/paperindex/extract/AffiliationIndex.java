@@ -18,7 +18,8 @@ final class AffiliationIndex {
       university college institute institution school faculty department hospital clinic
       center centre research academy society foundation council agency ministry office unit
       group division program service association laboratory library museum observatory
-      station graduate teaching affiliated key joint general main core facility""");
+      station graduate teaching affiliated key joint general main core facility
+      co ltd limited inc incorporated srl gmbh llc plc spa corp corporation company bv ag""");
 
   /** Field-of-study and qualifier words that do not identify an organisation either. */
   static final Set<String> FIELD_WORDS = AffiliationText.normSet("""
@@ -36,7 +37,7 @@ final class AffiliationIndex {
       materials material food nutrition sport sports plant animal biotechnology
       bioinformatics ecology evolution astronomy astrophysics electronic electrical systems
       internal surgical obstetrics gynecology dermatology ophthalmology urology orthopedics
-      anesthesiology emergency family community rehabilitation""");
+      anesthesiology emergency family community rehabilitation mechanics state""");
 
   /** Organisation words, then field words: a name made only of these identifies nothing. */
   static final Set<String> GENERIC = union(ORG_WORDS, FIELD_WORDS);
@@ -68,6 +69,8 @@ final class AffiliationIndex {
   int[][] nameToks;
   float[] nameWeight;
   final AffiliationCountries countries;
+  /** Single-character deletions of long vocabulary words → the word, for one-typo repair. */
+  private final Map<String, String> deletions = new HashMap<>();
 
   AffiliationIndex(RorRegistry registry) {
     recs = registry.records().toArray(new RorRecord[0]);
@@ -112,6 +115,26 @@ final class AffiliationIndex {
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
     countries = new AffiliationCountries(Arrays.asList(recs));
+    for (String tok : vocab.keySet()) {
+      if (tok.length() >= 6) {
+        for (int i = 0; i < tok.length(); i++) {
+          deletions.putIfAbsent(tok.substring(0, i) + tok.substring(i + 1), tok);
+        }
+      }
+    }
+  }
+
+  /** The vocabulary word one edit away from an unknown long token, or the token itself. */
+  String correct(String tok) {
+    if (tok.length() < 6 || vocab.containsKey(tok) || !tok.chars().allMatch(Character::isLetter)) {
+      return tok;
+    }
+    String hit = deletions.get(tok); // a letter missing: "technolgy"
+    for (int i = 0; hit == null && i < tok.length(); i++) {
+      String del = tok.substring(0, i) + tok.substring(i + 1);
+      hit = vocab.containsKey(del) ? del : deletions.get(del); // extra or wrong letter
+    }
+    return hit == null ? tok : hit;
   }
 
   // ROR appends "(Country)" to some names and ", City" to others; authors rarely write either.
@@ -202,6 +225,18 @@ final class AffiliationIndex {
   float idf(String token) {
     Integer id = vocab.get(token);
     return id == null ? (float) Math.log(1.0 + nameToks.length) : idf[id];
+  }
+
+  /** Whether every token of the key is a generic organisation/field word. */
+  boolean isGenericKey(String key) {
+    if (key.indexOf(' ') < 0) {
+      // A one-word name that is also a word of many other names ("State", "Way").
+      Integer id = vocab.get(key);
+      if (id != null && df[id] > 20) {
+        return true;
+      }
+    }
+    return isGeneric(key);
   }
 
   /** Whether every token of the key is a generic organisation/field word. */

@@ -38,7 +38,11 @@ public final class AffiliationMatcher {
   /** Candidate institutions, best first; empty when nothing is confident. */
   public List<InstitutionMatch> match(String affiliation) {
     String cleaned = AffiliationText.clean(affiliation);
-    List<AffiliationText.Chunk> chunks = AffiliationText.chunks(cleaned);
+    List<AffiliationText.Chunk> chunks = new ArrayList<>();
+    for (AffiliationText.Chunk c : AffiliationText.chunks(cleaned)) {
+      chunks.add(new AffiliationText.Chunk(c.tokens().stream().map(ix::correct).toList(),
+          c.raw(), c.parenthesised()));
+    }
     if (chunks.isEmpty()) {
       return List.of();
     }
@@ -199,7 +203,10 @@ public final class AffiliationMatcher {
       s += 0.04;
     } else if (specific(h.before(), h.rec()) || specific(h.after(), h.rec())) {
       // "University of Milan Bicocca": the name found is only part of a longer, other name.
-      s -= 0.08;
+      s -= 0.15;
+    }
+    if (!h.wholeChunk() && h.end() - h.start() == 1 && h.kind() != RorRecord.KIND_ACRONYM) {
+      s -= 0.1; // a one-word name inside a longer phrase is usually an ordinary word
     }
     boolean countryOk = countries.contains(r.countryCode());
     if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
@@ -225,7 +232,7 @@ public final class AffiliationMatcher {
       s -= h.sharing() > 2 && h.kind() != RorRecord.KIND_DISPLAY ? 0.5
           : h.kind() == RorRecord.KIND_DISPLAY && displayUnique(h, hits) ? 0.02 : 0.12;
     }
-    boolean generic = AffiliationIndex.isGeneric(h.key());
+    boolean generic = ix.isGenericKey(h.key());
     if (generic && !(parentOk || cityOk)) {
       return 0;
     }
@@ -255,6 +262,23 @@ public final class AffiliationMatcher {
       }
     }
     return self && fitting == 1;
+  }
+
+  // A chunk word that is neither generic, nor in the name, nor the record's place names.
+  private boolean extraSpecific(Set<Integer> chunkToks, int name, int rec) {
+    outer:
+    for (int t : chunkToks) {
+      if (ix.genericTok[t] || ix.placeTok(rec, t)) {
+        continue;
+      }
+      for (int u : ix.nameToks[name]) {
+        if (u == t) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   // Weighted token overlap for chunks that no registry name matches exactly.
@@ -313,7 +337,8 @@ public final class AffiliationMatcher {
       }
       double nameCov = common / nameWeight;
       double chunkCov = common / chunkWeight;
-      if (!sharedOrgWord || missing > 1 || nameCov < 0.8 || chunkCov < 0.5) {
+      if (!sharedOrgWord || missing > 1 || nameCov < 0.8 || chunkCov < 0.5
+          || extraSpecific(seen, n, rec)) {
         continue;
       }
       RorRecord r = ix.recs[rec];
