@@ -1,0 +1,80 @@
+package org.paperindex.extract;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Recognises the countries named in an affiliation string (names, common variants, US states). */
+final class AffiliationCountries {
+
+  // Variants authors write that differ from the registry's GeoNames country names.
+  private static final String[][] VARIANTS = {
+      {"US", "usa", "us", "united states america", "america", "u s a"},
+      {"GB", "uk", "united kingdom", "england", "scotland", "wales", "northern ireland",
+          "great britain", "britain"},
+      {"CN", "pr china", "prc", "peoples republic china", "p r china", "china"},
+      {"KR", "korea", "south korea", "republic korea", "korea republic", "korea south", "rok"},
+      {"KP", "north korea"}, {"RU", "russia", "russian federation"},
+      {"IR", "iran", "islamic republic iran"}, {"VN", "vietnam", "viet nam"},
+      {"TW", "taiwan", "taiwan roc", "roc", "republic china"}, {"HK", "hong kong"},
+      {"NL", "netherland", "holland"}, {"CZ", "czech republic", "czechia"},
+      {"TR", "turkey", "turkiye"}, {"DE", "germany", "deutschland"},
+      {"CH", "switzerland", "suisse", "schweiz"}, {"IT", "italy", "italia"},
+      {"ES", "spain", "espana"}, {"BR", "brazil", "brasil"}, {"MX", "mexico"},
+      {"JP", "japan"}, {"IN", "india"}, {"FR", "france"}, {"SA", "saudi arabia", "ksa"},
+      {"AE", "uae", "united arab emirate"}, {"CI", "ivory coast", "cote divoire"},
+      {"TZ", "tanzania"}, {"SY", "syria"}, {"LA", "lao", "lao pdr", "lao"},
+      {"MK", "macedonia", "north macedonia"}, {"CD", "dr congo", "drc"}, {"BO", "bolivia"},
+      {"VE", "venezuela"}, {"MD", "moldova"}, {"PS", "palestine"}};
+
+  private static final String[] US_STATES = {"alabama", "alaska", "arizona", "arkansas",
+      "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii",
+      "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+      "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana",
+      "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york",
+      "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+      "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
+      "virginia", "washington", "west virginia", "wisconsin", "wyoming", "district columbia"};
+
+  private final Map<String, String> byKey = new HashMap<>();
+
+  AffiliationCountries(Iterable<RorRecord> records) {
+    for (RorRecord r : records) {
+      if (!r.countryCode().isEmpty() && !r.countryName().isEmpty()) {
+        byKey.putIfAbsent(AffiliationText.key(r.countryName()), r.countryCode());
+      }
+    }
+    for (String[] v : VARIANTS) {
+      for (int i = 1; i < v.length; i++) {
+        byKey.put(AffiliationText.key(v[i]), v[0]);
+      }
+    }
+    for (String s : US_STATES) {
+      byKey.putIfAbsent(AffiliationText.key(s), "US");
+    }
+    byKey.remove(AffiliationText.key("georgia")); // a country and a US state: ambiguous
+  }
+
+  /** Country codes named by whole chunks or by the trailing words of the last chunks. */
+  Set<String> find(List<AffiliationText.Chunk> chunks) {
+    Set<String> out = new LinkedHashSet<>();
+    for (int c = 0; c < chunks.size(); c++) {
+      List<String> t = chunks.get(c).tokens();
+      boolean tail = c >= chunks.size() - 2;
+      // Whole chunk ("China"), or the tail of an address chunk ("Oxford OX1 3PU UK").
+      for (int len = Math.min(4, t.size()); len >= 1; len--) {
+        if (len < t.size() && !tail) {
+          continue;
+        }
+        String code = byKey.get(String.join(" ", t.subList(t.size() - len, t.size())));
+        if (code != null) {
+          out.add(code);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}

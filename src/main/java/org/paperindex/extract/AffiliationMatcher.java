@@ -1,0 +1,358 @@
+package org.paperindex.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Resolves raw author-affiliation strings to ROR institutions; thread-safe after construction. */
+public final class AffiliationMatcher {
+
+  /** Scores below this are not returned (tuned on the 2023 Crossref/Springer and S2AFF sets). */
+  public static final double DEFAULT_THRESHOLD = 0.80;
+  private static final int MAX_SPAN = 14;
+  private static final int MAX_RESULTS = 5;
+
+  private final AffiliationIndex ix;
+  private final double threshold;
+
+  /** Builds the matcher's index over the registry with the default threshold. */
+  public AffiliationMatcher(RorRegistry registry) {
+    this(registry, DEFAULT_THRESHOLD);
+  }
+
+  /** Builds the matcher's index over the registry with a custom threshold. */
+  public AffiliationMatcher(RorRegistry registry, double threshold) {
+    this.ix = new AffiliationIndex(registry);
+    this.threshold = threshold;
+  }
+
+  /** One name occurrence found in the string. */
+  private record Hit(int rec, int kind, String key, int chunk, int start, int end,
+      boolean wholeChunk, int sharing, String before, String after) {
+  }
+
+  /** Candidate institutions, best first; empty when nothing is confident. */
+  public List<InstitutionMatch> match(String affiliation) {
+    String cleaned = AffiliationText.clean(affiliation);
+    List<AffiliationText.Chunk> chunks = new ArrayList<>();
+    for (AffiliationText.Chunk c : AffiliationText.chunks(cleaned)) {
+      chunks.add(new AffiliationText.Chunk(c.tokens().stream().map(ix::correct).toList(),
+          c.raw(), c.parenthesised()));
+    }
+    if (chunks.isEmpty()) {
+      return List.of();
+    }
+    Set<String> countries = ix.countries.find(chunks);
+    Set<String> present = new HashSet<>();
+    List<Hit> hits = exactHits(chunks, present);
+    Set<Integer> hitRecs = new HashSet<>();
+    for (Hit h : hits) {
+      hitRecs.add(h.rec());
+    }
+    Map<Integer, Double> best = new HashMap<>();
+    int lastChunk = -1;
+    for (Hit h : hits) {
+      if (!AffiliationIndex.isGeneric(h.key()) && !contained(h, hits)) {
+        lastChunk = Math.max(lastChunk, h.chunk());
+      }
+    }
+    for (Hit h : hits) {
+      if (contained(h, hits)) {
+        continue;
+      }
+      double s = score(h, countries, present, hitRecs, hits, lastChunk);
+      if (s > 0) {
+        best.merge(h.rec(), s, Math::max);
+      }
+    }
+    if (best.values().stream().noneMatch(s -> s >= threshold)) {
+      fuzzy(chunks, countries, present, best);
+    }
+    dropChildren(best);
+    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
+    ranked.removeIf(e -> e.getValue() < threshold);
+    ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
+        .thenComparing(Map.Entry::getKey));
+    List<InstitutionMatch> out = new ArrayList<>();
+    for (int i = 0; i < ranked.size() && i < MAX_RESULTS; i++) {
+      RorRecord r = ix.recs[ranked.get(i).getKey()];
+      out.add(new InstitutionMatch(r.id(), r.name(), r.countryCode(), r.countryName(),
+          Math.min(1.0, Math.round(ranked.get(i).getValue() * 1000) / 1000.0)));
+    }
+    return out;
+  }
+
+  // When a unit and the organisation it belongs to are both named, the organisation is the
+  // affiliation that registries (and the gold data) record.
+  private void dropChildren(Map<Integer, Double> best) {
+    if (best.size() < 2) {
+      return;
+    }
+    List<Integer> drop = new ArrayList<>();
+    for (int rec : best.keySet()) {
+      if (best.get(rec) >= threshold && hasAncestorIn(rec, best, 0)) {
+        drop.add(rec);
+      }
+    }
+    for (int rec : drop) {
+      double s = best.remove(rec);
+      // keep the parent at least as confident as its matched child
+      for (int p : ix.parents[rec]) {
+        best.computeIfPresent(p, (k, v) -> Math.max(v, Math.min(s, v + 0.1)));
+      }
+    }
+  }
+
+  private boolean hasAncestorIn(int rec, Map<Integer, Double> best, int depth) {
+    for (int p : ix.parents[rec]) {
+      if (p != rec && (best.getOrDefault(p, 0.0) >= threshold - 0.1
+          || depth < 3 && hasAncestorIn(p, best, depth + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Every token span of every chunk (and a chunk joined with the next) looked up by hash.
+  private List<Hit> exactHits(List<AffiliationText.Chunk> chunks, Set<String> present) {
+    List<Hit> hits = new ArrayList<>();
+    int offset = 0;
+    for (int c = 0; c < chunks.size(); c++) {
+      AffiliationText.Chunk ch = chunks.get(c);
+      List<String> t = ch.tokens();
+      int n = t.size();
+      for (int i = 0; i < n; i++) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = i; j < n && j - i < MAX_SPAN; j++) {
+          if (j > i) {
+            sb.append(' ');
+          }
+          sb.append(t.get(j));
+          String key = sb.toString();
+          if (j - i < 3) {
+            present.add(key);
+          }
+          addHits(hits, ix.exact.get(key), key, c, offset + i, offset + j + 1, i == 0 && j == n - 1,
+              i > 0 ? t.get(i - 1) : null, j + 1 < n ? t.get(j + 1) : null);
+        }
+        if (c + 1 < chunks.size() && n - i + chunks.get(c + 1).tokens().size() <= MAX_SPAN) {
+          // "University of California, Berkeley": a name that itself contains a comma.
+          String key = String.join(" ", t.subList(i, n)) + " "
+              + String.join(" ", chunks.get(c + 1).tokens());
+          addHits(hits, ix.exact.get(key), key, c, offset + i,
+              offset + n + chunks.get(c + 1).tokens().size(), i == 0,
+              i > 0 ? t.get(i - 1) : null, null);
+        }
+        String raw = ch.raw().get(i);
+        if ((AffiliationText.looksLikeAcronym(raw) || ch.parenthesised() && n == 1)
+            && raw.length() >= 2) {
+          String key = t.get(i);
+          addHits(hits, ix.acronyms.get(key), key, c, offset + i, offset + i + 1, n == 1, null,
+              null);
+        }
+      }
+      offset += n;
+    }
+    return hits;
+  }
+
+  private static void addHits(List<Hit> hits, int[] entries, String key, int chunk, int start,
+      int end, boolean whole, String before, String after) {
+    if (entries == null) {
+      return;
+    }
+    for (int e : entries) {
+      hits.add(new Hit(e >> 2, e & 3, key, chunk, start, end, whole, entries.length, before,
+          after));
+    }
+  }
+
+  // A name inside a longer matched name ("Oxford University" in "Oxford University Hospitals").
+  private static boolean contained(Hit h, List<Hit> hits) {
+    for (Hit o : hits) {
+      if (o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()
+          && o.kind() != RorRecord.KIND_ACRONYM && !AffiliationIndex.isGeneric(o.key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean displayUnique(Hit h, List<Hit> hits) {
+    for (Hit o : hits) {
+      if (o.rec() != h.rec() && o.key().equals(h.key()) && o.kind() == RorRecord.KIND_DISPLAY) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private double score(Hit h, Set<String> countries, Set<String> present, Set<Integer> hitRecs,
+      List<Hit> hits, int lastChunk) {
+    RorRecord r = ix.recs[h.rec()];
+    double s = h.kind() == RorRecord.KIND_DISPLAY ? 0.90 : h.kind() == RorRecord.KIND_LABEL
+        ? 0.89 : h.kind() == RorRecord.KIND_ALIAS ? 0.87 : 0.80;
+    if (h.chunk() == lastChunk) {
+      s += 0.03; // "Unit, Institute, University": the last named organisation is the main one
+    }
+    if (h.wholeChunk()) {
+      s += 0.04;
+    } else if (specific(h.before(), h.rec()) || specific(h.after(), h.rec())) {
+      // "University of Milan Bicocca": the name found is only part of a longer, other name.
+      s -= 0.15;
+    }
+    if (!h.wholeChunk() && h.end() - h.start() == 1 && h.kind() != RorRecord.KIND_ACRONYM) {
+      s -= 0.1; // a one-word name inside a longer phrase is usually an ordinary word
+    }
+    boolean countryOk = countries.contains(r.countryCode());
+    if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
+      s += countryOk ? 0.04 : -0.35;
+    }
+    boolean cityOk = !ix.cityKey[h.rec()].isEmpty() && present.contains(ix.cityKey[h.rec()]);
+    if (cityOk) {
+      s += 0.03;
+    }
+    boolean parentOk = false;
+    for (int p : ix.parents[h.rec()]) {
+      parentOk |= hitRecs.contains(p);
+    }
+    if (parentOk) {
+      s += 0.02;
+    }
+    if (!r.active()) {
+      s -= 0.06;
+    }
+    if (h.sharing() > 1 && !uniqueAmong(h, hits, countries, present)) {
+      // Several institutions carry this name and nothing in the string separates them.
+      // The record whose display name it is wins over records that carry it as a label/alias.
+      s -= h.sharing() > 2 && h.kind() != RorRecord.KIND_DISPLAY ? 0.5
+          : h.kind() == RorRecord.KIND_DISPLAY && displayUnique(h, hits) ? 0.02 : 0.12;
+    }
+    boolean generic = ix.isGenericKey(h.key());
+    if (generic && !(parentOk || cityOk)) {
+      return 0;
+    }
+    if (h.kind() == RorRecord.KIND_ACRONYM && !(h.wholeChunk() || countryOk || cityOk)) {
+      s -= 0.1;
+    }
+    return s;
+  }
+
+  private boolean specific(String token, int rec) {
+    return token != null && !AffiliationIndex.GENERIC.contains(token)
+        && !token.chars().allMatch(Character::isDigit) && !ix.cityKey[rec].contains(token);
+  }
+
+  // True when this record is the only one of its name that fits the string's country and city.
+  private boolean uniqueAmong(Hit h, List<Hit> hits, Set<String> countries, Set<String> present) {
+    int fitting = 0;
+    boolean self = false;
+    for (Hit o : hits) {
+      if (o.key().equals(h.key()) && o.start() == h.start() && o.end() == h.end()) {
+        RorRecord r = ix.recs[o.rec()];
+        boolean city = present.contains(ix.cityKey[o.rec()]);
+        if (city || countries.contains(r.countryCode())) {
+          fitting++;
+          self |= o.rec() == h.rec();
+        }
+      }
+    }
+    return self && fitting == 1;
+  }
+
+  // A chunk word that is neither generic, nor in the name, nor the record's place names.
+  private boolean extraSpecific(Set<Integer> chunkToks, int name, int rec) {
+    outer:
+    for (int t : chunkToks) {
+      if (ix.genericTok[t] || ix.placeTok(rec, t)) {
+        continue;
+      }
+      for (int u : ix.nameToks[name]) {
+        if (u == t) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // Weighted token overlap for chunks that no registry name matches exactly.
+  private void fuzzy(List<AffiliationText.Chunk> chunks, Set<String> countries,
+      Set<String> present, Map<Integer, Double> best) {
+    for (int c = 0; c < chunks.size(); c++) {
+      List<String> toks = new ArrayList<>(chunks.get(c).tokens());
+      fuzzyChunk(toks, countries, present, best);
+      if (c + 1 < chunks.size()) {
+        toks.addAll(chunks.get(c + 1).tokens());
+        fuzzyChunk(toks, countries, present, best);
+      }
+    }
+  }
+
+  private void fuzzyChunk(List<String> toks, Set<String> countries, Set<String> present,
+      Map<Integer, Double> best) {
+    if (toks.size() < 2 || toks.size() > 20) {
+      return;
+    }
+    double chunkWeight = 0;
+    Map<Integer, Double> shared = new HashMap<>();
+    Set<Integer> seen = new HashSet<>();
+    for (String t : toks) {
+      chunkWeight += ix.idf(t);
+      Integer id = ix.vocab.get(t);
+      if (id == null || !seen.add(id) || AffiliationIndex.GENERIC.contains(t)) {
+        continue;
+      }
+      if (ix.df[id] > 3000) {
+        continue;
+      }
+      for (int n : ix.postings[id]) {
+        shared.merge(n, (double) ix.idf[id], Double::sum);
+      }
+    }
+    for (Map.Entry<Integer, Double> e : shared.entrySet()) {
+      int n = e.getKey();
+      int rec = ix.nameRec[n];
+      double common = e.getValue();
+      double nameWeight = 0;
+      int missing = 0;
+      boolean sharedOrgWord = false;
+      for (int t : ix.nameToks[n]) {
+        boolean in = seen.contains(t);
+        if (!in && ix.placeTok(rec, t)) {
+          continue; // "Imperial College" for "Imperial College London"
+        }
+        nameWeight += ix.idf[t];
+        if (!in) {
+          missing++;
+        } else if (ix.genericTok[t]) {
+          common += ix.idf[t];
+          sharedOrgWord |= ix.orgTok[t];
+        }
+      }
+      double nameCov = common / nameWeight;
+      double chunkCov = common / chunkWeight;
+      if (!sharedOrgWord || missing > 1 || nameCov < 0.8 || chunkCov < 0.5
+          || extraSpecific(seen, n, rec)) {
+        continue;
+      }
+      RorRecord r = ix.recs[rec];
+      double s = 0.55 + 0.25 * nameCov + 0.15 * chunkCov;
+      if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
+        s += countries.contains(r.countryCode()) ? 0.03 : -0.35;
+      }
+      if (!ix.cityKey[rec].isEmpty() && present.contains(ix.cityKey[rec])) {
+        s += 0.03;
+      }
+      if (!r.active()) {
+        s -= 0.06;
+      }
+      best.merge(rec, s, Math::max);
+    }
+  }
+}
