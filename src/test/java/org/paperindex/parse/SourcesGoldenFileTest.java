@@ -60,6 +60,7 @@ class SourcesGoldenFileTest {
     try (InputStream in = Files.newInputStream(input)) {
       return switch (format) {
         case "feeds" -> new ArxivRssParser().parse(in);
+        case "abs-html" -> new AbsPageParser().parse(in, "https://arxiv.org/abs/");
         default -> throw new IllegalStateException(format);
       };
     }
