@@ -61,6 +61,7 @@ class SourcesGoldenFileTest {
       return switch (format) {
         case "feeds" -> new ArxivRssParser().parse(in);
         case "abs-html" -> new AbsPageParser().parse(in, "https://arxiv.org/abs/");
+        case "fulltext-html" -> new LatexmlAffiliationParser().parse(in);
         default -> throw new IllegalStateException(format);
       };
     }
