@@ -7,8 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.paperindex.model.Author;
+import org.paperindex.model.Institution;
+import org.paperindex.model.Link;
 import org.paperindex.model.Paper;
 import org.paperindex.model.PaperVersion;
+import org.paperindex.model.Source;
 
 /**
  * The paper detail document, exactly as the API ({@code GET /api/papers/{id}}) and the CLI
@@ -17,7 +20,8 @@ import org.paperindex.model.PaperVersion;
 @JsonPropertyOrder({
   "id", "version", "title", "abstract", "authors", "categories", "primaryCategory", "submitted",
   "updated", "year", "doi", "journalRef", "comments", "reportNo", "license", "openAccess",
-  "withdrawn", "versions", "urls", "source", "type", "sources"
+  "withdrawn", "versions", "institutions", "codeLinks", "datasetLinks", "otherLinks", "urls",
+  "source", "type", "sources"
 })
 public record PaperView(
     String id,
@@ -38,13 +42,28 @@ public record PaperView(
     boolean openAccess,
     boolean withdrawn,
     List<VersionView> versions,
+    List<InstitutionView> institutions,
+    List<LinkView> codeLinks,
+    List<LinkView> datasetLinks,
+    List<LinkView> otherLinks,
     Urls urls,
     String source,
     String type,
     List<String> sources) {
 
-  /** One author: display name and raw affiliation strings. */
-  public record AuthorView(String name, List<String> affiliations) {}
+  /** One author: display name, raw affiliation strings, and the institutions they resolved to. */
+  public record AuthorView(String name, List<String> affiliations, List<AuthorInstitution> institutions) {}
+
+  /** An author's institution, in short. */
+  public record AuthorInstitution(String name, String rorId, String country) {}
+
+  /** A resolved institution of the paper with its best score and where it came from. */
+  public record InstitutionView(
+      String name, String rorId, String country, String countryCode, double score,
+      List<String> sources, List<String> affiliations) {}
+
+  /** A code, dataset or other link with its provenance. */
+  public record LinkView(String url, String host, String kind, boolean official, String source) {}
 
   /** One version with its submission time. */
   public record VersionView(String version, Instant date, String size) {}
@@ -59,7 +78,7 @@ public record PaperView(
         p.version() > 0 ? "v" + p.version() : null,
         p.title(),
         p.abstractText(),
-        p.authors().stream().map(PaperView::author).toList(),
+        p.authors().stream().map(a -> author(a, p.institutions())).toList(),
         p.categories(),
         p.primaryCategory(),
         p.submitted(),
@@ -73,6 +92,13 @@ public record PaperView(
         isOpenLicense(p.license()),
         p.withdrawn(),
         p.versions().stream().map(PaperView::version).toList(),
+        p.institutions().stream().map(PaperView::institution).toList(),
+        links(p, Link.CODE),
+        links(p, Link.DATASET),
+        p.links().stream()
+            .filter(l -> !l.kind().equals(Link.CODE) && !l.kind().equals(Link.DATASET))
+            .map(PaperView::link)
+            .toList(),
         new Urls(
             "https://arxiv.org/abs/" + id,
             "https://arxiv.org/pdf/" + id,
@@ -94,8 +120,27 @@ public record PaperView(
     return l.contains("creativecommons.org/") || l.contains("publicdomain");
   }
 
-  private static AuthorView author(Author a) {
-    return new AuthorView(a.name(), a.affiliations());
+  private static AuthorView author(Author a, List<Institution> institutions) {
+    List<AuthorInstitution> mine =
+        institutions.stream()
+            .filter(i -> i.affiliations().stream().anyMatch(a.affiliations()::contains))
+            .map(i -> new AuthorInstitution(i.name(), i.rorId(), i.country()))
+            .toList();
+    return new AuthorView(a.name(), a.affiliations(), mine);
+  }
+
+  private static InstitutionView institution(Institution i) {
+    return new InstitutionView(
+        i.name(), i.rorId(), i.country(), i.countryCode(), Math.round(i.score() * 1000) / 1000.0,
+        i.sources().stream().map(Source::label).sorted().toList(), i.affiliations());
+  }
+
+  private static List<LinkView> links(Paper p, String kind) {
+    return p.links().stream().filter(l -> l.kind().equals(kind)).map(PaperView::link).toList();
+  }
+
+  private static LinkView link(Link l) {
+    return new LinkView(l.url(), l.host(), l.kind(), l.official(), l.source().label());
   }
 
   private static VersionView version(PaperVersion v) {

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.paperindex.api.ApiErrors;
 import org.paperindex.api.PaperApi;
 import org.paperindex.config.AppConfig;
+import org.paperindex.extract.Enricher;
+import org.paperindex.extract.Institutions;
 import org.paperindex.harvest.ArxivHttpClient;
 import org.paperindex.harvest.FileCheckpointStore;
 import org.paperindex.harvest.HarvestJob;
@@ -44,6 +46,7 @@ public final class Services implements AutoCloseable {
   private final Throttle throttle;
   private final FileCheckpointStore checkpoints;
   private final RunLog runLog;
+  private final Institutions institutions;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -54,8 +57,10 @@ public final class Services implements AutoCloseable {
     this.search = new SearchService(index, config.http().maxPageSize());
     this.checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
     this.runLog = new RunLog(config.dataDir().resolve("runs"));
+    this.institutions =
+        new Institutions(config.sources().rorDump(), config.dataDir().resolve("ror-cache"));
     if (store != null) {
-      this.ingester = new Ingester(store, index);
+      this.ingester = new Ingester(store, index, new Enricher(institutions));
       this.throttle = new Throttle(config.arxiv().requestInterval());
       ArxivHttpClient http = new ArxivHttpClient(config.arxiv(), throttle);
       OaiPmhParser parser = new OaiPmhParser();
@@ -113,6 +118,11 @@ public final class Services implements AutoCloseable {
 
   public FileCheckpointStore checkpoints() {
     return checkpoints;
+  }
+
+  /** The lazily loaded ROR registry and affiliation matcher. */
+  public Institutions institutions() {
+    return institutions;
   }
 
   public RunLog runLog() {

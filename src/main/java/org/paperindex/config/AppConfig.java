@@ -16,7 +16,8 @@ public record AppConfig(
     ArxivConfig arxiv,
     HarvestConfig harvest,
     HttpConfig http,
-    IndexConfig index) {
+    IndexConfig index,
+    SourcesConfig sources) {
 
   public static final String PREFIX = "paperindex.";
 
@@ -27,6 +28,7 @@ public record AppConfig(
     Objects.requireNonNull(harvest, "harvest");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(sources, "sources");
   }
 
   public static AppConfig from(Settings s) {
@@ -36,7 +38,43 @@ public record AppConfig(
         ArxivConfig.from(s),
         HarvestConfig.from(s),
         HttpConfig.from(s),
-        IndexConfig.from(s));
+        IndexConfig.from(s),
+        SourcesConfig.from(s));
+  }
+
+  /**
+   * The other arXiv channels (Atom API, listing feeds, abs and HTML pages) and the ROR registry
+   * used to resolve affiliations. All arXiv channels share the one throttle.
+   */
+  public record SourcesConfig(
+      URI apiUrl,
+      URI rssUrl,
+      java.util.List<String> rssCategories,
+      URI absUrl,
+      URI htmlUrl,
+      String rorDump) {
+
+    public SourcesConfig {
+      rssCategories = java.util.List.copyOf(rssCategories);
+      rorDump = rorDump == null ? "" : rorDump.strip();
+    }
+
+    static SourcesConfig from(Settings s) {
+      String p = PREFIX + "arxiv.";
+      java.util.List<String> cats = new java.util.ArrayList<>();
+      for (String c : s.string(PREFIX + "rss.categories", "cs.AI,cs.CL,cs.LG").split(",")) {
+        if (!c.isBlank()) {
+          cats.add(c.strip());
+        }
+      }
+      return new SourcesConfig(
+          uri(p + "api-url", s.string(p + "api-url", "https://export.arxiv.org/api/query")),
+          uri(p + "rss-url", s.string(p + "rss-url", "https://rss.arxiv.org/rss/")),
+          cats,
+          uri(p + "abs-url", s.string(p + "abs-url", "https://arxiv.org/abs/")),
+          uri(p + "html-url", s.string(p + "html-url", "https://arxiv.org/html/")),
+          s.string(PREFIX + "ror.dump", ""));
+    }
   }
 
   /** Everything about talking to arXiv: endpoints, politeness, timeouts, retries. */

@@ -1,6 +1,7 @@
 package org.paperindex.index;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.paperindex.model.Paper;
@@ -25,6 +26,7 @@ public final class Ingester {
 
   private final RecordStore store;
   private final PaperIndex index;
+  private final UnaryOperator<Paper> enricher;
   // read lock: one accept (store + index); write lock: a commit
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final AtomicLong added = new AtomicLong();
@@ -37,8 +39,17 @@ public final class Ingester {
   public record Counters(long added, long updated, long unchanged, long rejected, long commits) {}
 
   public Ingester(RecordStore store, PaperIndex index) {
+    this(store, index, UnaryOperator.identity());
+  }
+
+  /**
+   * @param enricher derives the indexed form of a stored paper (TeX to Unicode, links,
+   *     institutions); the store keeps the raw merged record so a re-index can derive it anew
+   */
+  public Ingester(RecordStore store, PaperIndex index, UnaryOperator<Paper> enricher) {
     this.store = Objects.requireNonNull(store, "store");
     this.index = Objects.requireNonNull(index, "index");
+    this.enricher = Objects.requireNonNull(enricher, "enricher");
   }
 
   /** Merges the paper into the store and, if that changed anything, re-indexes it. */
@@ -52,7 +63,7 @@ public final class Ingester {
         case UNCHANGED -> unchanged.incrementAndGet();
       }
       if (r.changed()) {
-        index.upsert(r.merged());
+        index.upsert(enricher.apply(r.merged()));
       }
       return r;
     } finally {
@@ -96,7 +107,7 @@ public final class Ingester {
       }
       long[] n = {0};
       store.replaySince(from, p -> {
-        index.upsert(p);
+        index.upsert(enricher.apply(p));
         n[0]++;
       });
       if (n[0] > 0 || from != last) {

@@ -27,6 +27,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 import org.paperindex.model.Author;
+import org.paperindex.model.Institution;
+import org.paperindex.model.Link;
 import org.paperindex.model.Paper;
 import org.paperindex.store.PaperCodec;
 
@@ -62,6 +64,19 @@ public final class PaperSchema {
   public static final String FACET_CATEGORY = "category";
   public static final String FACET_YEAR = "year";
   public static final String FACET_PRIMARY = "primaryCategory";
+  public static final String FACET_INSTITUTION = "institution";
+  public static final String FACET_HAS_CODE = "hasCode";
+  public static final String FACET_HAS_DATASET = "hasDataset";
+
+  // --- derived (extraction) fields -----------------------------------------------------------
+  /** Institution names (analysed, folded) of the resolved ROR institutions. */
+  public static final String INSTITUTION = "institution";
+  /** ROR ids, both as the full URL and the bare id, one lower-cased term each. */
+  public static final String INSTITUTION_ID = "institutionId";
+  /** Raw affiliation strings as the sources gave them (analysed, folded). */
+  public static final String AFFILIATION = "affiliation";
+  public static final String HAS_CODE = "hasCode";
+  public static final String HAS_DATASET = "hasDataset";
 
   private static final Analyzer ENGLISH = new FoldingEnglishAnalyzer();
   private static final Analyzer NAMES = new NameAnalyzer();
@@ -75,7 +90,9 @@ public final class PaperSchema {
               ABSTRACT, ENGLISH,
               COMMENTS, ENGLISH,
               JOURNAL_REF, ENGLISH,
-              AUTHORS, NAMES));
+              AUTHORS, NAMES,
+              INSTITUTION, NAMES,
+              AFFILIATION, NAMES));
 
   private static final FacetsConfig FACETS = newFacetsConfig();
 
@@ -96,6 +113,9 @@ public final class PaperSchema {
     c.setMultiValued(FACET_CATEGORY, true);
     c.setMultiValued(FACET_YEAR, false);
     c.setMultiValued(FACET_PRIMARY, false);
+    c.setMultiValued(FACET_INSTITUTION, true);
+    c.setMultiValued(FACET_HAS_CODE, false);
+    c.setMultiValued(FACET_HAS_DATASET, false);
     return c;
   }
 
@@ -161,6 +181,7 @@ public final class PaperSchema {
       d.add(new StoredField(YEAR, p.year()));
       d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(p.year())));
     }
+    addExtraction(d, p);
     try {
       // turns the facet fields into the doc-values fields they are indexed as
       return FACETS.build(d);
@@ -176,6 +197,30 @@ public final class PaperSchema {
       throw new IllegalStateException("document " + d.get(ID) + " has no stored paper");
     }
     return PaperCodec.decode(Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length));
+  }
+
+  /** Institutions, raw affiliations and link flags derived by the extraction stage. */
+  private static void addExtraction(Document d, Paper p) {
+    for (Institution i : p.institutions()) {
+      // names: searchable text and a facet (display spelling); ids: exact terms, URL and bare
+      d.add(new TextField(INSTITUTION, i.name(), Field.Store.NO));
+      d.add(new StringField(INSTITUTION_ID, keyword(i.rorId()), Field.Store.NO));
+      String bare = i.rorId().substring(i.rorId().lastIndexOf('/') + 1);
+      d.add(new StringField(INSTITUTION_ID, keyword(bare), Field.Store.NO));
+      d.add(new SortedSetDocValuesFacetField(FACET_INSTITUTION, i.name()));
+    }
+    java.util.Set<String> affs = new java.util.LinkedHashSet<>();
+    p.authors().forEach(a -> affs.addAll(a.affiliations()));
+    for (String aff : affs) {
+      d.add(new TextField(AFFILIATION, aff, Field.Store.NO));
+    }
+    // link flags: single terms for filters plus facets, so front ends can show "with code (n)"
+    boolean code = p.links().stream().anyMatch(l -> l.kind().equals(Link.CODE));
+    boolean data = p.links().stream().anyMatch(l -> l.kind().equals(Link.DATASET));
+    d.add(new StringField(HAS_CODE, Boolean.toString(code), Field.Store.NO));
+    d.add(new StringField(HAS_DATASET, Boolean.toString(data), Field.Store.NO));
+    d.add(new SortedSetDocValuesFacetField(FACET_HAS_CODE, Boolean.toString(code)));
+    d.add(new SortedSetDocValuesFacetField(FACET_HAS_DATASET, Boolean.toString(data)));
   }
 
   private static void addText(Document d, String field, String value) {

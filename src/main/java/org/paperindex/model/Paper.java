@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,6 +23,11 @@ import java.util.regex.Pattern;
  * <p>{@code version} is the newest version the data describes ({@code 0} when unknown);
  * {@code submitted} is the date of v1, {@code updated} that of the newest version when there is
  * more than one; {@code datestamp} is the OAI-PMH last-modification date.
+ *
+ * <p>{@code links} are code/dataset/project links (those found on pages are stored; those in the
+ * abstract and comments are derived at indexing time); {@code institutions} are derived at
+ * indexing time from the raw affiliations and never stored; {@code affiliationSources} says for
+ * each raw affiliation string which channels gave it.
  */
 public record Paper(
     ArxivId id,
@@ -40,7 +48,10 @@ public record Paper(
     List<PaperVersion> versions,
     Set<Source> sources,
     LocalDate datestamp,
-    String submitter) {
+    String submitter,
+    List<Link> links,
+    List<Institution> institutions,
+    Map<String, Set<Source>> affiliationSources) {
 
   private static final Pattern CATEGORY =
       Pattern.compile("[a-z][a-z-]{1,15}(?:\\.[A-Za-z][A-Za-z-]{0,15})?");
@@ -98,6 +109,21 @@ public record Paper(
     license = blankToNull(license);
     submitter = blankToNull(submitter);
     sources = sources == null || sources.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(sources));
+    LinkedHashMap<String, Link> byUrl = new LinkedHashMap<>();
+    if (links != null) {
+      for (Link l : links) {
+        // one entry per URL; "official" wins if any mention says so
+        byUrl.merge(l.url(), l, (a, b) -> a.official() || !b.official() ? a : b);
+      }
+    }
+    links = List.copyOf(byUrl.values());
+    institutions = institutions == null ? List.of() : List.copyOf(institutions);
+    TreeMap<String, Set<Source>> affs = new TreeMap<>();
+    if (affiliationSources != null) {
+      affiliationSources.forEach(
+          (k, v) -> affs.put(k, v == null || v.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(v))));
+    }
+    affiliationSources = Collections.unmodifiableMap(affs);
   }
 
   /** A fresh builder for a paper with this id. */
@@ -126,6 +152,9 @@ public record Paper(
     b.sources = sources.isEmpty() ? EnumSet.noneOf(Source.class) : EnumSet.copyOf(sources);
     b.datestamp = datestamp;
     b.submitter = submitter;
+    b.links = new ArrayList<>(links);
+    b.institutions = new ArrayList<>(institutions);
+    b.affiliationSources = new TreeMap<>(affiliationSources);
     return b;
   }
 
@@ -168,6 +197,9 @@ public record Paper(
     private Set<Source> sources = EnumSet.noneOf(Source.class);
     private LocalDate datestamp;
     private String submitter;
+    private List<Link> links = new ArrayList<>();
+    private List<Institution> institutions = new ArrayList<>();
+    private Map<String, Set<Source>> affiliationSources = new TreeMap<>();
 
     private Builder(ArxivId id) {
       this.id = Objects.requireNonNull(id, "id");
@@ -194,11 +226,15 @@ public record Paper(
     public Builder sources(Collection<Source> v) { this.sources.addAll(v); return this; }
     public Builder datestamp(LocalDate v) { this.datestamp = v; return this; }
     public Builder submitter(String v) { this.submitter = v; return this; }
+    public Builder links(Collection<Link> v) { this.links = new ArrayList<>(v); return this; }
+    public Builder addLink(Link v) { this.links.add(v); return this; }
+    public Builder institutions(Collection<Institution> v) { this.institutions = new ArrayList<>(v); return this; }
+    public Builder affiliationSources(Map<String, Set<Source>> v) { this.affiliationSources = new TreeMap<>(v); return this; }
 
     public Paper build() {
       return new Paper(id, version, title, abstractText, authors, categories, primaryCategory,
           submitted, updated, doi, journalRef, comments, reportNo, license, withdrawn, versions,
-          sources, datestamp, submitter);
+          sources, datestamp, submitter, links, institutions, affiliationSources);
     }
   }
 }

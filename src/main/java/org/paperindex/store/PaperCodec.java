@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.paperindex.model.ArxivId;
 import org.paperindex.model.Author;
+import org.paperindex.model.Institution;
+import org.paperindex.model.Link;
 import org.paperindex.model.Paper;
 import org.paperindex.model.PaperVersion;
 import org.paperindex.model.Source;
@@ -81,12 +85,34 @@ public final class PaperCodec {
       }
     }
     if (!p.sources().isEmpty()) {
-      ArrayNode arr = o.putArray("sources");
-      // EnumSet order keeps the bytes stable for equal papers
-      EnumSet.copyOf(p.sources()).forEach(s -> arr.add(s.label()));
+      putSources(o.putArray("sources"), p.sources());
     }
     put(o, "datestamp", p.datestamp());
     put(o, "submitter", p.submitter());
+    if (!p.links().isEmpty()) {
+      ArrayNode arr = o.putArray("links");
+      for (Link l : p.links()) {
+        ObjectNode lo = arr.addObject();
+        lo.put("url", l.url()).put("host", l.host()).put("kind", l.kind());
+        lo.put("official", l.official()).put("source", l.source().label());
+      }
+    }
+    if (!p.institutions().isEmpty()) {
+      ArrayNode arr = o.putArray("inst");
+      for (Institution i : p.institutions()) {
+        ObjectNode io = arr.addObject();
+        io.put("ror", i.rorId()).put("name", i.name());
+        put(io, "cc", i.countryCode());
+        put(io, "country", i.country());
+        io.put("score", i.score());
+        putSources(io.putArray("sources"), i.sources());
+        i.affiliations().forEach(io.putArray("aff")::add);
+      }
+    }
+    if (!p.affiliationSources().isEmpty()) {
+      ObjectNode as = o.putObject("affSources");
+      p.affiliationSources().forEach((k, v) -> putSources(as.putArray(k), v));
+    }
     try {
       return JSON.writeValueAsBytes(o);
     } catch (IOException e) {
@@ -141,12 +167,42 @@ public final class PaperCodec {
       String d = text(v, "date");
       b.addVersion(new PaperVersion(text(v, "v"), d == null ? null : Instant.parse(d), text(v, "size")));
     }
-    Set<Source> sources = EnumSet.noneOf(Source.class);
-    o.path("sources").forEach(s -> sources.add(Source.valueOf(s.asText().toUpperCase(Locale.ROOT))));
-    b.sources(sources);
+    b.sources(sources(o.path("sources")));
     b.datestamp(date(o, "datestamp"));
     b.submitter(text(o, "submitter"));
+    for (JsonNode l : o.path("links")) {
+      b.addLink(new Link(text(l, "url"), text(l, "host"), text(l, "kind"),
+          l.path("official").asBoolean(false), source(l.path("source").asText())));
+    }
+    List<Institution> inst = new ArrayList<>();
+    for (JsonNode i : o.path("inst")) {
+      List<String> aff = new ArrayList<>();
+      i.path("aff").forEach(x -> aff.add(x.asText()));
+      inst.add(new Institution(text(i, "ror"), text(i, "name"), text(i, "cc"), text(i, "country"),
+          i.path("score").asDouble(), sources(i.path("sources")), aff));
+    }
+    b.institutions(inst);
+    Map<String, Set<Source>> affSources = new TreeMap<>();
+    o.path("affSources").fields().forEachRemaining(e -> affSources.put(e.getKey(), sources(e.getValue())));
+    b.affiliationSources(affSources);
     return b.build();
+  }
+
+  private static void putSources(ArrayNode arr, Set<Source> sources) {
+    // EnumSet order keeps the bytes stable for equal papers
+    if (!sources.isEmpty()) {
+      EnumSet.copyOf(sources).forEach(s -> arr.add(s.label()));
+    }
+  }
+
+  private static Set<Source> sources(JsonNode arr) {
+    Set<Source> out = EnumSet.noneOf(Source.class);
+    arr.forEach(s -> out.add(source(s.asText())));
+    return out;
+  }
+
+  private static Source source(String label) {
+    return Source.valueOf(label.toUpperCase(Locale.ROOT));
   }
 
   private static void put(ObjectNode o, String name, String value) {

@@ -5,9 +5,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.paperindex.model.Author;
+import org.paperindex.model.Link;
 import org.paperindex.model.Paper;
 import org.paperindex.model.PaperVersion;
 import org.paperindex.model.Source;
@@ -33,6 +36,7 @@ public final class PaperMerger {
   /** Merges {@code incoming} into {@code existing} (nullable); both must have the same id. */
   public static Paper merge(Paper existing, Paper incoming) {
     Objects.requireNonNull(incoming, "incoming");
+    incoming = stampAffiliationSources(incoming);
     if (existing == null) {
       return incoming;
     }
@@ -68,7 +72,37 @@ public final class PaperMerger {
     b.updated(max(existing.updated(), incoming.updated()));
     b.datestamp(max(existing.datestamp(), incoming.datestamp()));
     b.withdrawn(existing.withdrawn() || incoming.withdrawn());
+    List<Link> links = new ArrayList<>(existing.links());
+    links.addAll(incoming.links());
+    b.links(links);
+    Map<String, Set<Source>> affSources = new TreeMap<>();
+    for (Paper p : List.of(existing, incoming)) {
+      p.affiliationSources().forEach((k, v) -> affSources.merge(k, v, PaperMerger::union));
+    }
+    b.affiliationSources(affSources);
+    // institutions are derived from affiliations when indexing; the store never keeps them
     return b.build();
+  }
+
+  /** Records, for every raw affiliation string of the paper, the channels that gave it. */
+  static Paper stampAffiliationSources(Paper p) {
+    if (p.sources().isEmpty() || p.authors().stream().allMatch(a -> a.affiliations().isEmpty())) {
+      return p;
+    }
+    Map<String, Set<Source>> m = new TreeMap<>(p.affiliationSources());
+    for (Author a : p.authors()) {
+      for (String aff : a.affiliations()) {
+        m.merge(aff, p.sources(), PaperMerger::union);
+      }
+    }
+    return m.equals(p.affiliationSources()) ? p : p.toBuilder().affiliationSources(m).build();
+  }
+
+  private static Set<Source> union(Set<Source> a, Set<Source> b) {
+    EnumSet<Source> u = EnumSet.noneOf(Source.class);
+    u.addAll(a);
+    u.addAll(b);
+    return u;
   }
 
   /**
@@ -104,15 +138,64 @@ public final class PaperMerger {
     if (e.isEmpty() || i.isEmpty()) {
       return e.isEmpty() ? i : e;
     }
+    List<Author> kept;
     if (cmp > 0) {
-      return e; // incoming describes an older version
-    }
-    if (cmp == 0 && structure(e) > structure(i)) {
+      kept = e; // incoming describes an older version
+    } else if (cmp == 0 && structure(e) > structure(i)) {
       // same version, so the same people: keep split names and affiliations (e.g. OAI arXiv
       // over arXivRaw's author string)
-      return e;
+      kept = e;
+    } else {
+      kept = i;
     }
-    return i;
+    return withAffiliationsFrom(kept, kept == e ? i : e);
+  }
+
+  /**
+   * Affiliations arrive from several channels (OAI arXiv format, Atom API, LaTeXML pages), each
+   * for some authors: the kept list gains the other list's affiliations of the same person.
+   */
+  static List<Author> withAffiliationsFrom(List<Author> kept, List<Author> other) {
+    Map<String, Author> byKey = new java.util.HashMap<>();
+    for (Author a : other) {
+      if (!a.affiliations().isEmpty()) {
+        byKey.putIfAbsent(personKey(a), a);
+      }
+    }
+    if (byKey.isEmpty()) {
+      return kept;
+    }
+    List<Author> out = new ArrayList<>(kept.size());
+    for (Author a : kept) {
+      Author o = byKey.get(personKey(a));
+      if (o == null || a.affiliations().containsAll(o.affiliations())) {
+        out.add(a);
+      } else {
+        List<String> affs = new ArrayList<>(a.affiliations());
+        affs.addAll(o.affiliations());
+        out.add(new Author(a.name(), a.keyname(), a.forenames(), a.suffix(), affs));
+      }
+    }
+    return out;
+  }
+
+  /** Surname plus first initial, accents and case folded: "Balázs, C." and "C. Bal\\'azs" meet. */
+  static String personKey(Author a) {
+    String name = a.name().strip();
+    String surname;
+    String first;
+    if (a.keyname() != null) {
+      surname = a.keyname();
+      first = a.forenames() == null ? "" : a.forenames();
+    } else {
+      int sp = name.lastIndexOf(' ');
+      surname = sp < 0 ? name : name.substring(sp + 1);
+      first = sp < 0 ? "" : name;
+    }
+    String folded = java.text.Normalizer.normalize(surname, java.text.Normalizer.Form.NFD)
+        .replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+    char initial = first.isEmpty() ? '_' : Character.toLowerCase(first.charAt(0));
+    return folded + "|" + initial;
   }
 
   /** How much structure an author list carries: split names and affiliations count. */

@@ -37,13 +37,34 @@ class PaperMergerTest {
   }
 
   @Test
-  void nothingExistingGivesIncoming() {
-    assertThat(PaperMerger.merge(null, FULL)).isSameAs(FULL);
+  void nothingExistingGivesIncomingWithItsAffiliationsProvenance() {
+    Paper m = PaperMerger.merge(null, FULL);
+    assertThat(m.toBuilder().affiliationSources(java.util.Map.of()).build()).isEqualTo(FULL);
+    assertThat(m.affiliationSources()).containsEntry("University of Vienna", java.util.Set.of(Source.OAI));
   }
 
   @Test
   void mergingTheSameRecordIsUnchanged() {
-    assertThat(PaperMerger.merge(FULL, FULL)).isEqualTo(FULL);
+    Paper once = PaperMerger.merge(null, FULL);
+    assertThat(PaperMerger.merge(once, FULL)).isEqualTo(once);
+  }
+
+  @Test
+  void affiliationsFromAnotherChannelJoinTheSamePersonAndKeepTheirSource() {
+    Paper api =
+        FULL.toBuilder()
+            .authors(List.of(
+                new Author("E. Schrödinger", null, null, null,
+                    List.of("Dublin Institute for Advanced Studies")),
+                new Author("P. A. M. Dirac", null, null, null, List.of("University of Cambridge"))))
+            .sources(List.of(Source.API))
+            .build();
+    Paper m = mergeChecked(PaperMerger.merge(null, FULL), api);
+    assertThat(m.authors().get(0).affiliations())
+        .containsExactly("University of Vienna", "Dublin Institute for Advanced Studies");
+    assertThat(m.authors().get(1).affiliations()).containsExactly("University of Cambridge");
+    assertThat(m.affiliationSources().get("University of Cambridge")).contains(Source.API);
+    assertThat(m.affiliationSources().get("University of Vienna")).contains(Source.OAI);
   }
 
   @Test
@@ -61,7 +82,10 @@ class PaperMergerTest {
     assertThat(m.comments()).isEqualTo("v3 comment");
     assertThat(m.license()).isEqualTo("lic3");
     assertThat(m.categories()).containsExactly("quant-ph");
-    assertThat(m.authors()).isEqualTo(v3.authors());
+    assertThat(m.authors()).extracting(a -> a.name())
+        .containsExactlyElementsOf(v3.authors().stream().map(a -> a.name()).toList());
+    // the same person keeps the affiliation an earlier version gave
+    assertThat(m.authors().get(0).affiliations()).containsExactly("University of Vienna");
     // fields the newer record does not know are kept
     assertThat(m.doi()).isEqualTo(FULL.doi());
     assertThat(m.abstractText()).isEqualTo(FULL.abstractText());
