@@ -51,6 +51,39 @@ class PaperViewTest {
   }
 
   @Test
+  void institutions_and_links_carry_provenance_and_attach_to_their_authors() throws Exception {
+    String aff = "Dept. of Physics, University of Testington";
+    Paper p =
+        Paper.builder(ArxivId.parse("2403.00042"))
+            .title("T")
+            .addAuthor(new Author("Ada Quill", null, null, null, List.of(aff)))
+            .addAuthor(Author.named("Tom Brook"))
+            .addLink(new org.paperindex.model.Link("https://github.com/q/r", "github.com", "code", true, Source.ABS))
+            .addLink(new org.paperindex.model.Link("https://zenodo.org/records/1", "zenodo.org", "dataset", false, Source.OAI))
+            .addLink(new org.paperindex.model.Link("https://q.github.io/r", "q.github.io", "project", true, Source.OAI))
+            .institutions(List.of(new org.paperindex.model.Institution("https://ror.org/0aaaaaa01",
+                "University of Testington", "GB", "United Kingdom", 0.97321,
+                java.util.Set.of(Source.OAI, Source.API), List.of(aff))))
+            .build();
+    JsonNode j = Json.mapper().readTree(Json.write(PaperView.of(p)));
+    JsonNode inst = j.get("institutions").get(0);
+    assertThat(inst.get("rorId").asText()).isEqualTo("https://ror.org/0aaaaaa01");
+    assertThat(inst.get("country").asText()).isEqualTo("United Kingdom");
+    assertThat(inst.get("score").asDouble()).isEqualTo(0.973);
+    assertThat(inst.get("sources").toString()).isEqualTo("[\"api\",\"oai\"]");
+    assertThat(j.get("authors").get(0).get("institutions").get(0).get("name").asText())
+        .isEqualTo("University of Testington");
+    assertThat(j.get("authors").get(1).get("institutions")).isEmpty();
+    JsonNode code = j.get("codeLinks").get(0);
+    assertThat(code.get("url").asText()).isEqualTo("https://github.com/q/r");
+    assertThat(code.get("host").asText()).isEqualTo("github.com");
+    assertThat(code.get("official").asBoolean()).isTrue();
+    assertThat(code.get("source").asText()).isEqualTo("abs");
+    assertThat(j.get("datasetLinks").get(0).get("kind").asText()).isEqualTo("dataset");
+    assertThat(j.get("otherLinks").get(0).get("kind").asText()).isEqualTo("project");
+  }
+
+  @Test
   void arxiv_default_licence_is_free_to_read_but_not_open_licensed() {
     assertThat(PaperView.isOpenLicense("http://arxiv.org/licenses/nonexclusive-distrib/1.0/")).isFalse();
     assertThat(PaperView.isOpenLicense("http://creativecommons.org/publicdomain/zero/1.0/")).isTrue();
