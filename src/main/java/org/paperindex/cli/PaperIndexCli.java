@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       SearchCommand.class,
       StatusCommand.class,
+      FetchCommand.class,
+      AffiliationsCommand.class,
+      LinksCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperIndexCli implements Runnable {

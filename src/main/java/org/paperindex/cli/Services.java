@@ -11,6 +11,9 @@ import org.paperindex.config.AppConfig;
 import org.paperindex.extract.Enricher;
 import org.paperindex.extract.Institutions;
 import org.paperindex.harvest.ArxivHttpClient;
+import org.paperindex.harvest.AtomApiClient;
+import org.paperindex.harvest.FetchService;
+import org.paperindex.harvest.PageFetcher;
 import org.paperindex.harvest.FileCheckpointStore;
 import org.paperindex.harvest.HarvestJob;
 import org.paperindex.harvest.IngestSink;
@@ -47,6 +50,7 @@ public final class Services implements AutoCloseable {
   private final FileCheckpointStore checkpoints;
   private final RunLog runLog;
   private final Institutions institutions;
+  private final FetchService fetch;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -69,10 +73,17 @@ public final class Services implements AutoCloseable {
           new HarvestJob(
               harvester, checkpoints, new IngestSink(ingester), config.harvest(), Clock.systemUTC());
       this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog);
+      AppConfig.SourcesConfig src = config.sources();
+      this.fetch =
+          new FetchService(
+              new AtomApiClient(http, src.apiUrl()),
+              new PageFetcher(http, src.absUrl(), src.htmlUrl()),
+              ingester);
     } else {
       this.ingester = null;
       this.throttle = null;
       this.oaiHarvest = null;
+      this.fetch = null;
     }
   }
 
@@ -123,6 +134,11 @@ public final class Services implements AutoCloseable {
   /** The lazily loaded ROR registry and affiliation matcher. */
   public Institutions institutions() {
     return institutions;
+  }
+
+  /** Refreshes named papers through the Atom API and their pages. */
+  public FetchService fetch() {
+    return requireWrite(fetch);
   }
 
   public RunLog runLog() {

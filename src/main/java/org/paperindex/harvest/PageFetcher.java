@@ -1,5 +1,11 @@
 package org.paperindex.harvest;
 
+import java.util.ArrayList;
+import org.paperindex.extract.AbsPageLinks;
+import org.paperindex.extract.ExtractedLink;
+import org.paperindex.model.Link;
+import org.paperindex.model.Source;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +44,7 @@ public final class PageFetcher {
   private final URI htmlBase;
   private final AbsPageParser absParser = new AbsPageParser();
   private final LatexmlAffiliationParser htmlParser = new LatexmlAffiliationParser();
+  private final AbsPageLinks absLinks = new AbsPageLinks();
 
   public PageFetcher(ArxivHttpClient http, URI absBase, URI htmlBase) {
     this.http = Objects.requireNonNull(http, "http");
@@ -48,7 +55,16 @@ public final class PageFetcher {
   /** The abs page; {@code lastModified} is the validator from the previous fetch (null for none). */
   public Page<Paper> fetchAbs(ArxivId id, String lastModified) {
     URI uri = URI.create(absBase + id.value());
-    return fetch(uri, lastModified, false, r -> absParser.parse(r.bodyStream(), r.uri().toString()));
+    return fetch(uri, lastModified, false, r -> {
+      String html = r.bodyText();
+      Paper p = absParser.parse(html);
+      // the links a reader sees in the abstract and comments, none of the page's boilerplate
+      List<Link> links = new ArrayList<>();
+      for (ExtractedLink l : absLinks.extract(html, r.uri().toString())) {
+        links.add(new Link(l.url(), l.host(), l.kind().label(), l.official(), Source.ABS));
+      }
+      return links.isEmpty() ? p : p.toBuilder().links(links).build();
+    });
   }
 
   /** The HTML full text's authors and affiliations; NOT_FOUND when arXiv has no HTML version. */

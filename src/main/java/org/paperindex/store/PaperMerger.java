@@ -92,10 +92,34 @@ public final class PaperMerger {
     Map<String, Set<Source>> m = new TreeMap<>(p.affiliationSources());
     for (Author a : p.authors()) {
       for (String aff : a.affiliations()) {
-        m.merge(aff, p.sources(), PaperMerger::union);
+        // a paper fresh from one channel has no provenance yet; one built from a stored record
+        // (see withPageAuthors) already says where each string came from
+        m.putIfAbsent(aff, p.sources());
       }
     }
     return m.equals(p.affiliationSources()) ? p : p.toBuilder().affiliationSources(m).build();
+  }
+
+  /**
+   * The stored paper updated with the authors and affiliations a page gave (LaTeXML front matter
+   * has affiliations but no other metadata): each page affiliation joins the same person, and
+   * only the page's strings are credited to {@code source}.
+   */
+  public static Paper withPageAuthors(Paper stored, List<Author> pageAuthors, Source source) {
+    Paper base = stampAffiliationSources(stored);
+    Map<String, Set<Source>> m = new TreeMap<>(base.affiliationSources());
+    for (Author a : pageAuthors) {
+      for (String aff : a.affiliations()) {
+        m.merge(aff, Set.of(source), PaperMerger::union);
+      }
+    }
+    EnumSet<Source> sources = EnumSet.of(source);
+    sources.addAll(base.sources());
+    return base.toBuilder()
+        .authors(withAffiliationsFrom(base.authors(), pageAuthors))
+        .affiliationSources(m)
+        .sources(sources)
+        .build();
   }
 
   private static Set<Source> union(Set<Source> a, Set<Source> b) {
