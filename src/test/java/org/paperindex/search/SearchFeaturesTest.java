@@ -126,6 +126,29 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void responseJsonHasTheContractFieldNames() throws Exception {
+    SearchResponse r = run(SearchRequest.builder().q("ti:dropout").facets(List.of("year")));
+    com.fasterxml.jackson.databind.JsonNode j =
+        org.paperindex.api.Json.mapper().readTree(org.paperindex.api.Json.write(r));
+    assertThat(j.get("total").asLong()).isEqualTo(1);
+    assertThat(j.get("nextCursor").isNull()).isTrue();
+    com.fasterxml.jackson.databind.JsonNode h = j.get("hits").get(0);
+    assertThat(h.get("id").asText()).isEqualTo("1902.00002");
+    assertThat(h.get("title").asText()).startsWith("Dropout");
+    assertThat(h.get("authors").get(1).asText()).isEqualTo("Geoffrey Hinton");
+    assertThat(h.get("year").asInt()).isEqualTo(2019);
+    assertThat(h.get("primaryCategory").asText()).isEqualTo("cs.LG");
+    assertThat(h.get("categories").get(0).asText()).isEqualTo("cs.LG");
+    assertThat(h.get("submitted").asText()).isEqualTo("2019-02-03");
+    assertThat(h.get("updated").isNull()).isTrue();
+    assertThat(h.get("withdrawn").asBoolean()).isFalse();
+    assertThat(h.get("highlights").get("title").asText()).contains("<mark>Dropout</mark>");
+    assertThat(h.get("highlights").has("abstract")).isTrue();
+    assertThat(j.get("facets").get("year").get(0).get("value").asText()).isEqualTo("2019");
+    assertThat(j.get("facets").get("year").get(0).get("count").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void categoryFilterMatchesPrimaryOrCrossListUnlessPrimaryOnly() {
     assertThat(ids(SearchRequest.builder().category("cs.ir")))
         .containsExactlyInAnyOrder("2101.00001", "2006.00004", "2101.00010", "2101.00011");
