@@ -43,6 +43,8 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Commit user-data key holding the record store's sequence number the commit includes. */
   public static final String STORE_SEQ = "paperindex.storeSeq";
+  /** Commit user-data key holding the {@link PaperSchema#SCHEMA_VERSION} the documents follow. */
+  public static final String SCHEMA = "paperindex.schema";
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperIndex.class);
 
@@ -81,8 +83,16 @@ public final class PaperIndex implements AutoCloseable {
       directory = FSDirectory.open(dir);
       long seq = 0;
       if (DirectoryReader.indexExists(directory)) {
-        String s = SegmentInfos.readLatestCommit(directory).getUserData().get(STORE_SEQ);
+        Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
+        String s = data.get(STORE_SEQ);
         seq = s == null ? 0 : Long.parseLong(s);
+        if (!Integer.toString(PaperSchema.SCHEMA_VERSION).equals(data.get(SCHEMA)) && seq > 0) {
+          // documents of an older schema: claim nothing is indexed so Ingester.catchUp re-indexes
+          // every paper from the store (updates by id replace the old documents)
+          LOG.info("index {} has schema {}, current is {}: it will be rebuilt from the store",
+              dir, data.get(SCHEMA), PaperSchema.SCHEMA_VERSION);
+          seq = 0;
+        }
       }
       IndexWriterConfig iwc = new IndexWriterConfig(PaperSchema.analyzer())
           .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -147,7 +157,8 @@ public final class PaperIndex implements AutoCloseable {
   public synchronized void commit(long storeSeq) {
     requireWriter();
     try {
-      writer.setLiveCommitData(Map.of(STORE_SEQ, Long.toString(storeSeq)).entrySet());
+      writer.setLiveCommitData(Map.of(STORE_SEQ, Long.toString(storeSeq),
+          SCHEMA, Integer.toString(PaperSchema.SCHEMA_VERSION)).entrySet());
       writer.commit();
       committedStoreSeq = storeSeq;
     } catch (IOException e) {

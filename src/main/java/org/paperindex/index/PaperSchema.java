@@ -1,5 +1,7 @@
 package org.paperindex.index;
 
+import java.io.Reader;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -38,6 +41,13 @@ import org.paperindex.store.PaperCodec;
  */
 public final class PaperSchema {
 
+  /**
+   * Bump whenever {@link #toDocument} changes what it indexes: an index committed with another
+   * version is re-indexed from the record store on open (see {@link PaperIndex#SCHEMA}).
+   * 2: author keys, id doc values, stored display categories, updated-or-submitted dates.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
   // --- field names ---------------------------------------------------------------------------
   /** arXiv id without version; StringField, stored; the update key. */
   public static final String ID = "id";
@@ -45,6 +55,8 @@ public final class PaperSchema {
   public static final String TITLE = "title";
   public static final String ABSTRACT = "abstract";
   public static final String AUTHORS = "authors";
+  /** Normalised "surname_initials" keys per author ({@link AuthorKeys}); indexed only. */
+  public static final String AUTHOR_KEYS = "authorKeys";
   public static final String COMMENTS = "comments";
   public static final String CATEGORIES = "categories";
   public static final String PRIMARY_CATEGORY = "primaryCategory";
@@ -54,7 +66,13 @@ public final class PaperSchema {
   public static final String WITHDRAWN = "withdrawn";
   /** "true" only on withdrawn stubs that have no metadata (no title). */
   public static final String STUB = "stub";
+  /** Epoch day of v1: points, doc values (sort) and stored. */
   public static final String SUBMITTED = "submitted";
+  /**
+   * Epoch day of the last change: points and doc values hold {@code updated} or, for papers with
+   * one version, {@code submitted} (so "recently updated" sorts and filters include new papers);
+   * the stored value is the real {@code updated} only, for display.
+   */
   public static final String UPDATED = "updated";
   public static final String YEAR = "year";
   /** The whole paper as {@link PaperCodec} JSON. */
@@ -77,6 +95,23 @@ public final class PaperSchema {
   public static final String AFFILIATION = "affiliation";
   public static final String HAS_CODE = "hasCode";
   public static final String HAS_DATASET = "hasDataset";
+
+  /**
+   * Every facet dimension, in the order responses list them. Search computes facets over exactly
+   * this list, so a dimension added here (and indexed in {@link #toDocument}) appears in search
+   * responses and becomes a valid filter with no other change.
+   */
+  public static final java.util.List<String> FACET_DIMS =
+      java.util.List.of(FACET_CATEGORY, FACET_YEAR, FACET_PRIMARY);
+
+  /**
+   * Every indexed (searchable or filterable) field. The query parser accepts a user field only
+   * if its schema field is listed here, so add new fields here too (a test checks the list
+   * against {@link #toDocument}).
+   */
+  public static final java.util.Set<String> INDEXED_FIELDS = java.util.Set.of(
+      ID, VERSION, TITLE, ABSTRACT, AUTHORS, AUTHOR_KEYS, COMMENTS, CATEGORIES, PRIMARY_CATEGORY,
+      DOI, JOURNAL_REF, LICENSE, WITHDRAWN, STUB, SUBMITTED, UPDATED, YEAR);
 
   private static final Analyzer ENGLISH = new FoldingEnglishAnalyzer();
   private static final Analyzer NAMES = new NameAnalyzer();
@@ -108,6 +143,11 @@ public final class PaperSchema {
     return FACETS;
   }
 
+  /** True when {@code field} is an indexed field of this schema. */
+  public static boolean hasField(String field) {
+    return INDEXED_FIELDS.contains(field);
+  }
+
   private static FacetsConfig newFacetsConfig() {
     FacetsConfig c = new FacetsConfig();
     c.setMultiValued(FACET_CATEGORY, true);
@@ -130,8 +170,12 @@ public final class PaperSchema {
     // id: indexed as a single term (exact lookups, updateDocument key) and stored so hits can
     // name their paper without decoding the JSON
     d.add(new StringField(ID, p.id().value(), Field.Store.YES));
-    // withdrawn: a single-term flag so queries can include or exclude withdrawn papers
-    d.add(new StringField(WITHDRAWN, Boolean.toString(p.withdrawn()), Field.Store.NO));
+    // id doc values: the tie-breaker of every sort, so cursors stay valid across refreshes and
+    // merges (Lucene doc ids do not)
+    d.add(new SortedDocValuesField(ID, new BytesRef(p.id().value())));
+    // withdrawn: a single-term flag so queries can include or exclude withdrawn papers; stored
+    // so hit lists can flag them without decoding the JSON
+    d.add(new StringField(WITHDRAWN, Boolean.toString(p.withdrawn()), Field.Store.YES));
     // the whole paper, stored only: the detail view needs one stored-field read
     d.add(new StoredField(PAPER_JSON, new BytesRef(PaperCodec.encode(p))));
     if (p.version() > 0) {
@@ -152,17 +196,24 @@ public final class PaperSchema {
     // authors: one value per author (multi-valued), accent-folded; stored for hit lists
     for (Author a : p.authors()) {
       d.add(new TextField(AUTHORS, a.name(), Field.Store.YES));
+      // exact "surname_initials" terms so initials queries match full forenames
+      for (String k : AuthorKeys.indexKeys(a)) {
+        d.add(new StringField(AUTHOR_KEYS, k, Field.Store.NO));
+      }
     }
     // comments/journalRef: searchable text only; the display copy lives in the JSON
     addText(d, COMMENTS, p.comments());
     addText(d, JOURNAL_REF, p.journalRef());
     // categories: exact lower-cased terms for filtering, plus a facet with the original spelling
+    // (the stored copies keep the original spelling "cs.IR" for hit lists)
     for (String c : p.categories()) {
       d.add(new StringField(CATEGORIES, keyword(c), Field.Store.NO));
+      d.add(new StoredField(CATEGORIES, c));
       d.add(new SortedSetDocValuesFacetField(FACET_CATEGORY, c));
     }
     if (p.primaryCategory() != null) {
-      d.add(new StringField(PRIMARY_CATEGORY, keyword(p.primaryCategory()), Field.Store.YES));
+      d.add(new StringField(PRIMARY_CATEGORY, keyword(p.primaryCategory()), Field.Store.NO));
+      d.add(new StoredField(PRIMARY_CATEGORY, p.primaryCategory()));
       d.add(new SortedSetDocValuesFacetField(FACET_PRIMARY, p.primaryCategory()));
     }
     // doi: DOIs are case-insensitive, so one lower-cased term
@@ -173,8 +224,8 @@ public final class PaperSchema {
       d.add(new StringField(LICENSE, keyword(p.license()), Field.Store.NO));
     }
     // dates as epoch days: points for range filters, doc values for sorting, stored for display
-    addDate(d, SUBMITTED, p.submitted() == null ? null : p.submitted().toEpochDay());
-    addDate(d, UPDATED, p.updated() == null ? null : p.updated().toEpochDay());
+    addDate(d, SUBMITTED, p.submitted(), p.submitted());
+    addDate(d, UPDATED, p.updated() != null ? p.updated() : p.submitted(), p.updated());
     if (p.year() > 0) {
       // year: points for ranges, stored for hits, and a facet dimension
       d.add(new IntPoint(YEAR, p.year()));
@@ -229,16 +280,26 @@ public final class PaperSchema {
     }
   }
 
-  private static void addDate(Document d, String field, Long epochDay) {
-    if (epochDay != null) {
-      d.add(new LongPoint(field, epochDay));
-      d.add(new NumericDocValuesField(field, epochDay));
-      d.add(new StoredField(field, epochDay));
+  private static void addDate(Document d, String field, LocalDate indexed, LocalDate stored) {
+    if (indexed != null) {
+      d.add(new LongPoint(field, indexed.toEpochDay()));
+      d.add(new NumericDocValuesField(field, indexed.toEpochDay()));
+    }
+    if (stored != null) {
+      d.add(new StoredField(field, stored.toEpochDay()));
     }
   }
 
-  /** English text: possessives, lower case, accent folding, stop words, Porter stemming. */
+  /**
+   * English text: TeX accent folding, possessives, lower case, accent folding, stop words,
+   * Porter stemming.
+   */
   private static final class FoldingEnglishAnalyzer extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return TexFolding.wrap(reader);
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();
@@ -258,6 +319,11 @@ public final class PaperSchema {
 
   /** Person names: no stemming or stop words, but lower case and folding (schrodinger = Schrödinger). */
   private static final class NameAnalyzer extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return TexFolding.wrap(reader); // arXiv author lists often spell Schr\"odinger in TeX
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
       Tokenizer source = new StandardTokenizer();

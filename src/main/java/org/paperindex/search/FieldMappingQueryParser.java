@@ -4,17 +4,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.paperindex.index.AuthorKeys;
 import org.paperindex.index.PaperSchema;
 import org.paperindex.model.ArxivId;
 
 /**
- * Lucene's classic query parser over title^3, authors^2, abstract and comments, with the
+ * Lucene's classic query parser over title^3, authors^2, abstract and comments^0.5, with the
  * user-facing field prefixes ({@code ti:}, {@code au:}, ...) mapped to schema fields and every
  * other field refused, so internal fields can never be queried by accident.
  *
@@ -22,14 +26,24 @@ import org.paperindex.model.ArxivId;
  */
 final class FieldMappingQueryParser extends MultiFieldQueryParser {
 
+  // fields the API promises before the schema has them: accepted once PaperSchema indexes them
+  private static final Map<String, String> PLANNED = Map.of("inst", "institution", "aff", "affiliation");
+
   /** User prefixes → schema fields; the schema names themselves are accepted too. */
   static final Map<String, String> FIELDS = fields();
 
   private static final String[] DEFAULT_FIELDS = {
     PaperSchema.TITLE, PaperSchema.AUTHORS, PaperSchema.ABSTRACT, PaperSchema.COMMENTS
   };
+  // Relevance weights. A title match is the strongest evidence a paper is about the query (a
+  // title is a dozen chosen words), a match on an author name nearly as strong (people search
+  // for authors by name), the abstract is the baseline, and comments ("12 pages, accepted at
+  // NeurIPS") are mostly boilerplate, so a comment-only match should rank below the others.
+  // BM25 already normalises for the short title, so larger title boosts drown the abstract.
   private static final Map<String, Float> BOOSTS = Map.of(
-      PaperSchema.TITLE, 3f, PaperSchema.AUTHORS, 2f, PaperSchema.ABSTRACT, 1f, PaperSchema.COMMENTS, 1f);
+      PaperSchema.TITLE, 3f, PaperSchema.AUTHORS, 2f, PaperSchema.ABSTRACT, 1f,
+      PaperSchema.COMMENTS, 0.5f);
+
 
   FieldMappingQueryParser() {
     super(DEFAULT_FIELDS, PaperSchema.analyzer(), BOOSTS);
@@ -45,6 +59,7 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
     m.put("cat", PaperSchema.CATEGORIES);
     m.put("id", PaperSchema.ID);
     m.put("doi", PaperSchema.DOI);
+    m.putAll(PLANNED);
     for (String f : List.copyOf(m.values())) {
       m.putIfAbsent(f, f);
     }
@@ -58,7 +73,11 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
     }
     String f = FIELDS.get(field);
     if (f == null) {
-      throw new ParseException("unknown field '" + field + ":'; use one of ti: au: abs: co: cat: id: doi:");
+      throw new ParseException("unknown field '" + field + ":'; use one of ti: au: abs: co: cat: id: doi: inst: aff:");
+    }
+    if (!PaperSchema.hasField(f)) {
+      throw new ParseException("field '" + field + ":' is not available yet: the index has no "
+          + f + " data");
     }
     return f;
   }
@@ -74,12 +93,32 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
       }
       return new TermQuery(new Term(PaperSchema.ID, id.get().value()));
     }
-    return super.getFieldQuery(f, queryText, quoted);
+    Query q = super.getFieldQuery(f, queryText, quoted);
+    return quoted && PaperSchema.AUTHORS.equals(f) ? withAuthorKeys(q, queryText) : q;
   }
 
   @Override
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-    return super.getFieldQuery(map(field), queryText, slop);
+    // quoted text arrives here (the classic parser passes the phrase slop)
+    String f = map(field);
+    Query q = super.getFieldQuery(f, queryText, slop);
+    return PaperSchema.AUTHORS.equals(f) ? withAuthorKeys(q, queryText) : q;
+  }
+
+  /** "Hinton G", "G. E. Hinton": the phrase, or any surname_initials key it can mean. */
+  private static Query withAuthorKeys(Query phrase, String text) {
+    Set<String> keys = AuthorKeys.queryKeys(text);
+    if (keys.isEmpty()) {
+      return phrase;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (phrase != null) {
+      b.add(phrase, BooleanClause.Occur.SHOULD);
+    }
+    for (String k : keys) {
+      b.add(new TermQuery(new Term(PaperSchema.AUTHOR_KEYS, k)), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
   }
 
   @Override

@@ -2,78 +2,153 @@ package org.paperindex.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.DrillSideways.ConcurrentDrillSidewaysResult;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.PaperSchema;
+import org.paperindex.index.PaperSearcher;
 import org.paperindex.model.ArxivId;
-import org.paperindex.model.Author;
 import org.paperindex.model.Paper;
+import org.paperindex.search.SearchResponse.FacetValue;
 import org.paperindex.search.SearchResponse.Hit;
 
 /**
- * Answers search requests against the index: validates paging, parses the user's query (with
- * {@code ti: au: abs: co: cat: id: doi:} fields), looks up bare arXiv ids directly, and turns
- * every user mistake into a {@link BadQueryException} with a readable message. Thread-safe.
+ * Answers searches, related-paper and autocomplete requests against the index. One pass per
+ * search: drill-sideways collects the page's hits, the total and the facet counts together;
+ * hits are read from small stored fields; every user mistake is a {@link BadQueryException}
+ * with a readable message. Thread-safe.
  */
 public final class SearchService {
 
-  /** Results beyond this position are never served (deep paging is costly and useless). */
-  public static final int MAX_WINDOW = 10_000;
-  public static final int MAX_QUERY_CHARS = 2_000;
-
-  // an unescaped '/' starts a regular expression in the classic syntax; users mean old-style ids
-  private static final Pattern UNEXPECTED =
-      Pattern.compile("^(?:Encountered .*|Lexical error) at line \\d+, column (\\d+)");
-  private static final Pattern SLASH = Pattern.compile("(?<!\\\\)/");
-  private static final Sort NEWEST_FIRST =
-      new Sort(new SortField(PaperSchema.SUBMITTED, SortField.Type.LONG, true));
-  private static final Query NOT_STUB = new TermQuery(new Term(PaperSchema.STUB, "true"));
+  /** Results beyond this position are never served by {@code page} (the cursor has no limit). */
+  public static final int MAX_WINDOW = SearchRequest.MAX_WINDOW;
+  public static final int MAX_QUERY_CHARS = SearchRequest.MAX_QUERY_CHARS;
+  /** Default freshness of suggestions: the index is re-read at most this often for them. */
+  public static final Duration SUGGEST_MAX_AGE = Duration.ofSeconds(60);
 
   private final PaperIndex index;
   private final int maxSize;
+  private final Suggester suggester;
 
   /** A service over {@code index} serving pages of at most {@code maxSize} hits. */
   public SearchService(PaperIndex index, int maxSize) {
+    this(index, maxSize, SUGGEST_MAX_AGE);
+  }
+
+  /** As above, with suggestions at most {@code suggestMaxAge} behind the index. */
+  public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge) {
     if (maxSize < 1 || maxSize > MAX_WINDOW) {
       throw new IllegalArgumentException("maxSize must be in 1.." + MAX_WINDOW + ", got " + maxSize);
     }
     this.index = index;
     this.maxSize = maxSize;
+    this.suggester = new Suggester(index, suggestMaxAge);
+  }
+
+  /** The largest page size this service serves. */
+  public int maxSize() {
+    return maxSize;
+  }
+
+  /** Validates raw HTTP parameters against this service's size cap; see {@link SearchRequest#fromParams}. */
+  public SearchRequest request(Map<String, List<String>> params) {
+    return SearchRequest.fromParams(params, maxSize);
   }
 
   /** Runs a search; throws {@link BadQueryException} for anything the user must fix. */
   public SearchResponse search(SearchRequest req) {
-    validatePaging(req);
-    String q = req.q() == null ? "" : req.q().strip();
-    if (q.length() > MAX_QUERY_CHARS) {
-      throw new BadQueryException("query is too long (" + q.length() + " characters, at most "
-          + MAX_QUERY_CHARS + ")");
+    req.validate(maxSize);
+    QueryBuilder.Built b = QueryBuilder.build(req);
+    FieldDoc after = req.cursor() == null ? null : CursorCodec.decode(req.cursor(), req, b.order());
+    int from = after == null ? (req.page() - 1) * req.size() : 0;
+    // one extra hit tells whether a next page exists, so nextCursor is null exactly at the end
+    int want = from + req.size() + 1;
+    return index.withSearcher(s -> {
+      try {
+        return run(s, req, b, after, from, want);
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new BadQueryException("query expands to too many terms; be more specific");
+      } catch (IOException e) {
+        throw new UncheckedIOException("search failed", e);
+      }
+    });
+  }
+
+  private SearchResponse run(IndexSearcher s, SearchRequest req, QueryBuilder.Built b,
+      FieldDoc after, int from, int want) throws IOException {
+    // totalHitsThreshold = want: the total comes from the facet pass or count(), never from here
+    TopFieldCollectorManager top = new TopFieldCollectorManager(b.sort(), want, after, want);
+    Optional<SortedSetDocValuesReaderState> state = ((PaperSearcher) s).facetState();
+    List<String> dims = req.facetDims();
+    TopFieldDocs docs;
+    long total;
+    Map<String, List<FacetValue>> facets;
+    if (!dims.isEmpty() && state.isPresent()) {
+      // drill-sideways: each facet filter's own dimension is counted as if it were not set, so
+      // a front end can still offer the other values of a dimension the user picked one from
+      DrillSideways ds = new DrillSideways(s, PaperSchema.facetsConfig(), state.get());
+      ConcurrentDrillSidewaysResult<TopFieldDocs> r = ds.search(b.query(), top);
+      docs = r.collectorResult;
+      total = FacetComputer.total(r.drillDownFacetsCollector);
+      facets = FacetComputer.read(r.facets, dims, req.facetSize());
+    } else {
+      docs = s.search(b.query(), top);
+      total = s.count(b.query());
+      facets = FacetComputer.read(null, dims, req.facetSize());
     }
-    if (q.isEmpty() || q.equals("*") || q.equals("*:*")) {
-      return run(withoutStubs(new MatchAllDocsQuery()), NEWEST_FIRST, req);
+    ScoreDoc[] sd = docs.scoreDocs;
+    int end = Math.min(sd.length, from + req.size());
+    int[] ids = new int[Math.max(0, end - from)];
+    for (int i = from; i < end; i++) {
+      ids[i - from] = sd[i].doc;
     }
-    Optional<ArxivId> id = ArxivId.tryParse(q);
-    if (id.isPresent()) {
-      // a pasted identifier: that paper, stubs included (the user asked for exactly it)
-      return run(new TermQuery(new Term(PaperSchema.ID, id.get().value())), null, req);
+    List<Hit> hits = HitReader.read(s, ids);
+    if (req.highlight() && ids.length > 0) {
+      List<Map<String, String>> h = Highlighting.highlight(s, b.userQuery(), ids);
+      List<Hit> withH = new ArrayList<>(hits.size());
+      for (int i = 0; i < hits.size(); i++) {
+        withH.add(hits.get(i).withHighlights(h.get(i)));
+      }
+      hits = withH;
     }
-    return run(withoutStubs(parse(q)), null, req);
+    String next = sd.length > end && end > from
+        ? CursorCodec.encode(req, b.order(), (FieldDoc) sd[end - 1]) : null;
+    return new SearchResponse(total, hits, facets, next);
+  }
+
+  /** Up to {@code size} papers similar to {@code id} (never itself); empty for an unknown id. */
+  public List<Hit> related(ArxivId id, int size) {
+    if (size < 1 || size > maxSize) {
+      throw new BadQueryException("size must be between 1 and " + maxSize + ", got " + size);
+    }
+    return index.withSearcher(s -> {
+      try {
+        return RelatedPapers.related(s, id, size);
+      } catch (IOException e) {
+        throw new UncheckedIOException("related search failed", e);
+      }
+    });
+  }
+
+  /**
+   * Autocomplete over titles and author names: up to {@code size} (1..50) suggestions for a
+   * prefix of 2 or more characters (shorter prefixes give none). New papers appear within the
+   * suggest max age (default {@link #SUGGEST_MAX_AGE}) plus one rebuild.
+   */
+  public List<Suggestion> suggest(String prefix, int size) {
+    return suggester.suggest(prefix, size);
   }
 
   /** Number of papers in the index, as of the latest refresh. */
@@ -86,92 +161,13 @@ public final class SearchService {
     return index.get(id);
   }
 
+  /** Stops the suggester's background rebuilds and frees its memory. */
+  public void close() {
+    suggester.close();
+  }
+
   /** Parses query text with the user field mapping; exposed for tests and the CLI's explain. */
   static Query parse(String q) {
-    String escaped = SLASH.matcher(q).replaceAll("\\\\/");
-    try {
-      return new FieldMappingQueryParser().parse(escaped);
-    } catch (ParseException e) {
-      // the parser prefixes "Cannot parse '<query>': "; say it once, with the user's own text
-      String msg = firstLine(e.getMessage());
-      String prefix = "Cannot parse '" + escaped + "': ";
-      if (msg.startsWith(prefix)) {
-        msg = msg.substring(prefix.length());
-      }
-      throw new BadQueryException("cannot parse query '" + abbreviate(q) + "': " + explain(msg));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new BadQueryException("query '" + abbreviate(q) + "' expands to too many terms; be more specific");
-    }
-  }
-
-  private void validatePaging(SearchRequest req) {
-    if (req.size() < 1 || req.size() > maxSize) {
-      throw new BadQueryException("size must be between 1 and " + maxSize + ", got " + req.size());
-    }
-    if (req.page() < 1) {
-      throw new BadQueryException("page must be 1 or more, got " + req.page());
-    }
-    if ((long) req.page() * req.size() > MAX_WINDOW) {
-      throw new BadQueryException("page " + req.page() + " of size " + req.size()
-          + " goes beyond result " + MAX_WINDOW + "; narrow the query instead");
-    }
-  }
-
-  private static Query withoutStubs(Query q) {
-    return new BooleanQuery.Builder().add(q, Occur.MUST).add(NOT_STUB, Occur.MUST_NOT).build();
-  }
-
-  private SearchResponse run(Query query, Sort sort, SearchRequest req) {
-    int from = (req.page() - 1) * req.size();
-    int n = from + req.size();
-    return index.withSearcher(s -> {
-      try {
-        long total = s.count(query);
-        TopDocs top = sort == null ? s.search(query, n) : s.search(query, n, sort);
-        List<Hit> hits = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = from; i < docs.length; i++) {
-          hits.add(toHit(PaperSchema.fromDocument(s.storedFields().document(docs[i].doc))));
-        }
-        return new SearchResponse(total, hits);
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new BadQueryException("query expands to too many terms; be more specific");
-      } catch (IOException e) {
-        throw new UncheckedIOException("search failed", e);
-      }
-    });
-  }
-
-  private static Hit toHit(Paper p) {
-    return new Hit(p.id().value(), p.title(), p.authors().stream().map(Author::name).toList(),
-        p.year(), p.primaryCategory());
-  }
-
-  /** Rewrites the parser's grammar-speak into advice for the common mistakes. */
-  private static String explain(String msg) {
-    if (msg.startsWith("Encountered \"<EOF>\"")) {
-      return "the query ends too early (an unclosed '(' or a dangling AND/OR/NOT?)";
-    }
-    if (msg.startsWith("Lexical error") && msg.contains("<EOF>")) {
-      return "the query ends inside a quoted phrase or after a backslash (unclosed '\"'?)";
-    }
-    Matcher m = UNEXPECTED.matcher(msg);
-    if (m.find()) {
-      return "unexpected input at column " + m.group(1)
-          + " (special characters like : ( ) [ ] { } ^ ~ need a backslash or quotes)";
-    }
-    return msg;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "syntax error";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 100 ? s : s.substring(0, 97) + "...";
+    return QueryBuilder.parse(q);
   }
 }

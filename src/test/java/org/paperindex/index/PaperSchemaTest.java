@@ -40,12 +40,52 @@ class PaperSchemaTest {
     assertThat(d.get(PaperSchema.ID)).isEqualTo("2101.00001");
     assertThat(d.getValues(PaperSchema.AUTHORS)).containsExactly(
         "Erwin Schrödinger", "Paul A. M. Dirac", "ATLAS Collaboration");
-    assertThat(d.getFields(PaperSchema.CATEGORIES)).extracting(IndexableField::stringValue)
+    assertThat(d.getFields(PaperSchema.CATEGORIES)).filteredOn(f -> f.fieldType().indexOptions()
+        != org.apache.lucene.index.IndexOptions.NONE).extracting(IndexableField::stringValue)
         .containsExactly("quant-ph", "cs.ir");
+    assertThat(d.getFields(PaperSchema.CATEGORIES)).filteredOn(f -> f.fieldType().stored())
+        .extracting(IndexableField::stringValue).containsExactly("quant-ph", "cs.IR");
+    assertThat(d.get(PaperSchema.PRIMARY_CATEGORY)).isEqualTo("quant-ph");
+    assertThat(d.getFields(PaperSchema.AUTHOR_KEYS)).extracting(IndexableField::stringValue)
+        .contains("schrodinger_e", "schrodinger_erwin", "dirac_pam");
     assertThat(d.getFields(PaperSchema.DOI)).extracting(IndexableField::stringValue)
         .containsExactly("10.1000/xyz.123");
     assertThat(d.getField(PaperSchema.YEAR).numericValue()).isEqualTo(2021);
     assertThat(d.get(PaperSchema.STUB)).isNull();
+  }
+
+  @Test
+  void everyIndexedFieldIsDeclared() {
+    // the query parser accepts only declared fields, so an undeclared one would be unsearchable
+    Document d = PaperSchema.toDocument(TestPapers.full());
+    for (IndexableField f : d.getFields()) {
+      boolean indexed = f.fieldType().indexOptions() != org.apache.lucene.index.IndexOptions.NONE
+          || f.fieldType().pointDimensionCount() > 0;
+      if (indexed && !f.name().startsWith("$")) { // "$facets": the facet drill-down field
+        assertThat(PaperSchema.INDEXED_FIELDS).as(f.name()).contains(f.name());
+      }
+    }
+  }
+
+  @Test
+  void olderSchemaIndexIsRebuiltFromTheStore() throws java.io.IOException {
+    try (PaperIndex index = PaperIndex.open(dir, CFG)) {
+      index.upsert(TestPapers.full());
+      index.commit(7);
+    }
+    try (PaperIndex index = PaperIndex.open(dir, CFG)) {
+      assertThat(index.committedStoreSeq()).isEqualTo(7); // same schema: trusted
+    }
+    // simulate an index written by an older schema version
+    try (org.apache.lucene.store.Directory fs = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.IndexWriter w = new org.apache.lucene.index.IndexWriter(fs,
+            new org.apache.lucene.index.IndexWriterConfig(PaperSchema.analyzer()))) {
+      w.setLiveCommitData(java.util.Map.of(PaperIndex.STORE_SEQ, "7").entrySet());
+      w.commit();
+    }
+    try (PaperIndex index = PaperIndex.open(dir, CFG)) {
+      assertThat(index.committedStoreSeq()).isZero(); // catchUp will replay every paper
+    }
   }
 
   @Test

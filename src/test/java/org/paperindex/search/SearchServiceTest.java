@@ -80,8 +80,10 @@ class SearchServiceTest {
   @Test
   void hitsCarryDisplayFields() {
     Hit h = search.search(new SearchRequest("au:schrodinger", 5, 1)).hits().get(0);
-    assertThat(h).isEqualTo(new Hit("2101.00001", "Quantum retrieval of entangled states",
+    assertThat(new Hit(h.id(), h.title(), h.authors(), h.year(), h.primaryCategory()))
+        .isEqualTo(new Hit("2101.00001", "Quantum retrieval of entangled states",
         List.of("Erwin Schrödinger", "Paul A. M. Dirac", "ATLAS Collaboration"), 2021, "quant-ph"));
+    assertThat(h.categories()).containsExactly("quant-ph", "cs.IR");
   }
 
   @Test

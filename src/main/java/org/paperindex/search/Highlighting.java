@@ -1,0 +1,116 @@
+package org.paperindex.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.paperindex.index.PaperSchema;
+
+/**
+ * Highlighted title and abstract snippets. Titles and abstracts are untrusted text, so every
+ * character outside the {@code <mark>} tags is HTML-escaped; snippets are whole sentences and a
+ * sentence boundary inside TeX math ({@code $...$}) is skipped, so math is never cut in half.
+ */
+final class Highlighting {
+
+  /** Passages of the abstract per hit: two sentences around the best matches. */
+  private static final int ABSTRACT_PASSAGES = 2;
+  /** The UnifiedHighlighter reads at most this much of a field (abstracts are ~1-2 KB). */
+  private static final int MAX_LENGTH = 10_000;
+
+  private Highlighting() {}
+
+  /** Snippets per doc id, in the order of {@code docIds}: {"title": ..., "abstract": ...}. */
+  static List<Map<String, String>> highlight(IndexSearcher s, Query q, int[] docIds)
+      throws IOException {
+    List<Map<String, String>> out = new ArrayList<>(docIds.length);
+    if (docIds.length == 0) {
+      return out;
+    }
+    PassageFormatter f = new EscapingFormatter();
+    // the title is one passage however many sentences it has; the abstract is split safely
+    String[] titles = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
+        .withBreakIterator(WholeBreakIterator::new).withFormatter(f).withMaxLength(MAX_LENGTH)
+        .build()
+        .highlightFields(new String[] {PaperSchema.TITLE}, q, docIds, new int[] {1})
+        .get(PaperSchema.TITLE);
+    String[] abstracts = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
+        .withBreakIterator(() -> new TexSafeBreakIterator(
+            BreakIterator.getSentenceInstance(Locale.ROOT)))
+        .withFormatter(f).withMaxLength(MAX_LENGTH)
+        .build()
+        .highlightFields(new String[] {PaperSchema.ABSTRACT}, q, docIds,
+            new int[] {ABSTRACT_PASSAGES})
+        .get(PaperSchema.ABSTRACT);
+    for (int i = 0; i < docIds.length; i++) {
+      Map<String, String> h = new LinkedHashMap<>();
+      if (titles[i] != null) {
+        h.put("title", titles[i]);
+      }
+      if (abstracts[i] != null) {
+        h.put("abstract", abstracts[i]);
+      }
+      out.add(h);
+    }
+    return out;
+  }
+
+  /** Minimal HTML escaping for text and attribute contexts. */
+  static String escape(CharSequence s, int from, int to) {
+    StringBuilder sb = new StringBuilder(to - from + 16);
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Escapes everything and wraps matches in {@code <mark>}; passages joined by an ellipsis. */
+  private static final class EscapingFormatter extends PassageFormatter {
+    @Override
+    public String format(Passage[] passages, String content) {
+      StringBuilder sb = new StringBuilder();
+      int pos = 0;
+      for (Passage p : passages) {
+        if (p.getStartOffset() > pos && pos > 0) {
+          sb.append(" … ");
+        } else if (p.getStartOffset() > 0 && pos == 0) {
+          sb.append("… ");
+        }
+        pos = p.getStartOffset();
+        for (int i = 0; i < p.getNumMatches(); i++) {
+          int start = p.getMatchStarts()[i];
+          int end = p.getMatchEnds()[i];
+          if (start < pos) {
+            continue; // overlaps the previous match: already marked
+          }
+          sb.append(escape(content, pos, start)).append("<mark>")
+              .append(escape(content, start, end)).append("</mark>");
+          pos = end;
+        }
+        sb.append(escape(content, pos, Math.max(pos, p.getEndOffset())));
+        pos = Math.max(pos, p.getEndOffset());
+      }
+      if (pos < content.length() && passages.length > 0) {
+        sb.append(" …");
+      }
+      return sb.toString().strip();
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.paperindex.search;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.paperindex.index.PaperSchema;
+import org.paperindex.model.ArxivId;
+
+/**
+ * Turns a {@link SearchRequest} into Lucene: the user query (parsed, or a bare-id lookup), the
+ * plain filters (dates, license, withdrawn, stubs) in the base query, and the facet filters
+ * (category, year, and any other facet dimension) as drill-downs so that facet counts can be
+ * computed sideways.
+ */
+final class QueryBuilder {
+
+  /** The user's query (for scoring and highlighting) and the full drill-down query to run. */
+  record Built(Query userQuery, DrillDownQuery query, Sort sort, SortOrder order) {}
+
+  private static final Pattern UNEXPECTED =
+      Pattern.compile("^(?:Encountered .*|Lexical error) at line \\d+, column (\\d+)");
+  // an unescaped '/' starts a regular expression in the classic syntax; users mean old-style ids
+  private static final Pattern SLASH = Pattern.compile("(?<!\\\\)/");
+  // TeX math: $...$ holds braces and backslashes the parser cannot take; searched as a phrase
+  private static final Pattern MATH = Pattern.compile("\\$([^$]{1,200})\\$");
+  private static final Query STUB = new TermQuery(new Term(PaperSchema.STUB, "true"));
+  private static final Query WITHDRAWN = new TermQuery(new Term(PaperSchema.WITHDRAWN, "true"));
+
+  private QueryBuilder() {}
+
+  /** Builds the queries and sort for a validated request. */
+  static Built build(SearchRequest req) {
+    String q = req.text();
+    BooleanQuery.Builder base = new BooleanQuery.Builder();
+    Query user;
+    if (q.isEmpty() || q.equals("*") || q.equals("*:*")) {
+      user = new MatchAllDocsQuery();
+      base.add(user, Occur.MUST).add(STUB, Occur.MUST_NOT);
+    } else {
+      Optional<ArxivId> id = ArxivId.tryParse(q);
+      if (id.isPresent()) {
+        // a pasted identifier: that paper, stubs included (the user asked for exactly it)
+        user = new TermQuery(new Term(PaperSchema.ID, id.get().value()));
+        base.add(user, Occur.MUST);
+      } else {
+        // title-less stubs never match text anyway; excluding them keeps q=-x from listing them
+        user = parse(q);
+        base.add(user, Occur.MUST).add(STUB, Occur.MUST_NOT);
+      }
+    }
+    if (req.from() != null || req.to() != null) {
+      String field = req.dateField() == SearchRequest.DateField.UPDATED
+          ? PaperSchema.UPDATED : PaperSchema.SUBMITTED;
+      long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+      long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+      base.add(LongPoint.newRangeQuery(field, lo, hi), Occur.FILTER);
+    }
+    if (req.license() != null) {
+      base.add(new TermQuery(new Term(PaperSchema.LICENSE, PaperSchema.keyword(req.license()))),
+          Occur.FILTER);
+    }
+    switch (req.withdrawn()) {
+      case EXCLUDE -> base.add(WITHDRAWN, Occur.MUST_NOT);
+      case ONLY -> base.add(WITHDRAWN, Occur.FILTER);
+      case INCLUDE -> { }
+    }
+    DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(), base.build());
+    addFacetFilters(dd, req);
+    SortOrder order = req.effectiveSort();
+    return new Built(user, dd, sort(order), order);
+  }
+
+  private static void addFacetFilters(DrillDownQuery dd, SearchRequest req) {
+    if (!req.categories().isEmpty()) {
+      // a query on the lower-cased keyword field rather than the facet label: case-insensitive
+      String dim = req.primaryOnly() ? PaperSchema.FACET_PRIMARY : PaperSchema.FACET_CATEGORY;
+      String field = req.primaryOnly() ? PaperSchema.PRIMARY_CATEGORY : PaperSchema.CATEGORIES;
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String c : req.categories()) {
+        any.add(new TermQuery(new Term(field, PaperSchema.keyword(c))), Occur.SHOULD);
+      }
+      dd.add(dim, any.build());
+    }
+    if (req.yearFrom() != null) {
+      dd.add(PaperSchema.FACET_YEAR,
+          IntPoint.newRangeQuery(PaperSchema.YEAR, req.yearFrom(), req.yearTo()));
+    }
+    addLabels(dd, "hasCode", req.hasCode() == null ? List.of() : List.of(req.hasCode().toString()));
+    addLabels(dd, "hasDataset",
+        req.hasDataset() == null ? List.of() : List.of(req.hasDataset().toString()));
+    addLabels(dd, "institution", req.institutions());
+  }
+
+  /** A filter on a facet dimension the schema may not have yet: exact labels, OR-ed. */
+  private static void addLabels(DrillDownQuery dd, String dim, List<String> labels) {
+    if (labels.isEmpty()) {
+      return;
+    }
+    if (!PaperSchema.FACET_DIMS.contains(dim)) {
+      throw new BadQueryException("filter '" + dim + "' is not available yet: the index has no "
+          + dim + " data");
+    }
+    dd.add(dim, labels.toArray(String[]::new));
+  }
+
+  /** Every sort ends with the id so the order is total (cursors depend on that). */
+  static Sort sort(SortOrder o) {
+    SortField id = new SortField(PaperSchema.ID, SortField.Type.STRING);
+    return switch (o) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, id);
+      case SUBMITTED_ASC -> new Sort(date(PaperSchema.SUBMITTED, false), id);
+      case SUBMITTED_DESC -> new Sort(date(PaperSchema.SUBMITTED, true), id);
+      case UPDATED_ASC -> new Sort(date(PaperSchema.UPDATED, false), id);
+      case UPDATED_DESC -> new Sort(date(PaperSchema.UPDATED, true), id);
+    };
+  }
+
+  private static SortField date(String field, boolean newestFirst) {
+    SortField f = new SortField(field, SortField.Type.LONG, newestFirst);
+    f.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE); // undated papers last
+    return f;
+  }
+
+  /** Parses query text with the user field mapping. */
+  static Query parse(String q) {
+    String escaped = SLASH.matcher(quoteMath(q)).replaceAll("\\\\/");
+    try {
+      return new FieldMappingQueryParser().parse(escaped);
+    } catch (ParseException e) {
+      // the parser prefixes "Cannot parse '<query>': "; say it once, with the user's own text
+      String msg = firstLine(e.getMessage());
+      String prefix = "Cannot parse '" + escaped + "': ";
+      if (msg.startsWith(prefix)) {
+        msg = msg.substring(prefix.length());
+      }
+      throw new BadQueryException("cannot parse query '" + abbreviate(q) + "': " + explain(msg));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new BadQueryException("query '" + abbreviate(q) + "' expands to too many terms; be more specific");
+    }
+  }
+
+  /** {@code $\mathbb{Z}_2$} → {@code "\\mathbb{Z}_2"}: the analyzer's TeX folding reads it. */
+  private static String quoteMath(String q) {
+    if (q.indexOf('$') < 0) {
+      return q;
+    }
+    Matcher m = MATH.matcher(q);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String inner = m.group(1).replace("\\", "\\\\").replace("\"", "\\\"");
+      m.appendReplacement(sb, Matcher.quoteReplacement("\"" + inner + "\""));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** Rewrites the parser's grammar-speak into advice for the common mistakes. */
+  private static String explain(String msg) {
+    if (msg.startsWith("Encountered \"<EOF>\"")) {
+      return "the query ends too early (an unclosed '(' or a dangling AND/OR/NOT?)";
+    }
+    if (msg.startsWith("Lexical error") && msg.contains("<EOF>")) {
+      return "the query ends inside a quoted phrase or after a backslash (unclosed '\"'?)";
+    }
+    Matcher m = UNEXPECTED.matcher(msg);
+    if (m.find()) {
+      return "unexpected input at column " + m.group(1)
+          + " (special characters like : ( ) [ ] { } ^ ~ need a backslash or quotes)";
+    }
+    return msg;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "syntax error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 100 ? s : s.substring(0, 97) + "...";
+  }
+}

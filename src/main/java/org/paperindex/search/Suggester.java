@@ -1,0 +1,310 @@
+package org.paperindex.search;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.suggest.InputIterator;
+import org.apache.lucene.search.suggest.Lookup.LookupResult;
+import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.paperindex.index.PaperIndex;
+import org.paperindex.index.PaperSchema;
+import org.paperindex.index.TexFolding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Autocomplete over paper titles and author names with Lucene's {@link AnalyzingInfixSuggester}
+ * (any word of the suggestion may match the prefix; accents and case folded).
+ *
+ * <p>Freshness: the suggester is an in-memory copy built from the index's stored titles and
+ * authors. The first lookup builds it; afterwards a lookup that finds the index changed and the
+ * copy older than {@code maxAge} starts one background rebuild and keeps answering from the old
+ * copy meanwhile, so new papers appear within {@code maxAge} plus one rebuild. With {@code
+ * maxAge} zero every change is rebuilt synchronously (tests, small indexes). Thread-safe.
+ */
+final class Suggester implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Suggester.class);
+  private static final int MIN_PREFIX_CHARS = 2;
+
+  private final PaperIndex index;
+  private final Duration maxAge;
+  private final ExecutorService rebuilder = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "paperindex-suggest");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean rebuilding = new AtomicBoolean();
+  // read: lookups; write: swapping in a new suggester and closing the old one
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile AnalyzingInfixSuggester current;
+  private volatile long builtVersion = -1;
+  private volatile long builtAtNanos;
+
+  Suggester(PaperIndex index, Duration maxAge) {
+    this.index = index;
+    this.maxAge = maxAge;
+  }
+
+  /** Up to {@code size} suggestions for {@code prefix}, best first (authors by paper count). */
+  List<Suggestion> suggest(String prefix, int size) {
+    String p = prefix == null ? "" : prefix.strip();
+    if (p.length() > 200) {
+      throw new BadQueryException("prefix is too long (at most 200 characters)");
+    }
+    if (size < 1 || size > 50) {
+      throw new BadQueryException("size must be between 1 and 50, got " + size);
+    }
+    if (p.length() < MIN_PREFIX_CHARS) {
+      return List.of(); // one letter matches everything: not useful, and costly
+    }
+    freshen();
+    lock.readLock().lock();
+    try {
+      AnalyzingInfixSuggester s = current;
+      if (s == null || s.getCount() == 0) {
+        return List.of();
+      }
+      List<Suggestion> out = new ArrayList<>();
+      for (LookupResult r : s.lookup(p, size, true, true)) {
+        String payload = r.payload.utf8ToString();
+        String kind = payload.startsWith("t:") ? "title" : "author";
+        String id = payload.startsWith("t:") ? payload.substring(2) : null;
+        out.add(new Suggestion(r.key.toString(), kind, id, (String) r.highlightKey));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** Rebuilds now, synchronously, from the current index. */
+  void rebuild() {
+    long version = index.withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    AnalyzingInfixSuggester fresh = build();
+    AnalyzingInfixSuggester old;
+    lock.writeLock().lock();
+    try {
+      old = current;
+      current = fresh;
+      builtVersion = version;
+      builtAtNanos = System.nanoTime();
+    } finally {
+      lock.writeLock().unlock();
+    }
+    closeQuietly(old);
+  }
+
+  private void freshen() {
+    long version = index.withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    if (version == builtVersion) {
+      return;
+    }
+    boolean old = System.nanoTime() - builtAtNanos >= maxAge.toNanos();
+    if (current == null || maxAge.isZero()) {
+      synchronized (this) {
+        if (version != builtVersion) {
+          rebuild();
+        }
+      }
+    } else if (old && rebuilding.compareAndSet(false, true)) {
+      rebuilder.execute(() -> {
+        try {
+          rebuild();
+        } catch (RuntimeException e) {
+          LOG.warn("suggester rebuild failed", e);
+        } finally {
+          rebuilding.set(false);
+        }
+      });
+    }
+  }
+
+  private AnalyzingInfixSuggester build() {
+    long t0 = System.nanoTime();
+    List<Entry> entries = index.withSearcher(s -> {
+      try {
+        return collect(s.getIndexReader());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try {
+      Analyzer a = new SuggestAnalyzer();
+      AnalyzingInfixSuggester s = new EscapingInfixSuggester(a);
+      s.build(new EntryIterator(entries.iterator()));
+      LOG.debug("suggester built: {} entries in {} ms", entries.size(),
+          (System.nanoTime() - t0) / 1_000_000);
+      return s;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build suggester", e);
+    }
+  }
+
+  /** Titles weighted 1; authors weighted by their number of papers (prolific names first). */
+  private static List<Entry> collect(IndexReader reader) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    Map<String, Long> authors = new HashMap<>();
+    Set<String> fields = Set.of(PaperSchema.ID, PaperSchema.TITLE, PaperSchema.AUTHORS);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      StoredFields stored = leaf.reader().storedFields();
+      for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        DocumentStoredFieldVisitor v = new DocumentStoredFieldVisitor(fields);
+        stored.document(doc, v);
+        Document d = v.getDocument();
+        String title = d.get(PaperSchema.TITLE);
+        if (title == null) {
+          continue; // stubs
+        }
+        out.add(new Entry(title, 1, "t:" + d.get(PaperSchema.ID)));
+        for (String name : d.getValues(PaperSchema.AUTHORS)) {
+          authors.merge(name, 1L, Long::sum);
+        }
+      }
+    }
+    // authors outrank titles with the same match: a name is the likelier intent of a short prefix
+    authors.forEach((name, n) -> out.add(new Entry(name, 1 + n, "a")));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    rebuilder.shutdownNow();
+    lock.writeLock().lock();
+    try {
+      closeQuietly(current);
+      current = null;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static void closeQuietly(AnalyzingInfixSuggester s) {
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException e) {
+        LOG.warn("cannot close suggester", e);
+      }
+    }
+  }
+
+  private record Entry(String text, long weight, String payload) {}
+
+  /** Feeds entries with weight and payload to the suggester. */
+  private static final class EntryIterator implements InputIterator {
+    private final Iterator<Entry> it;
+    private Entry e;
+
+    EntryIterator(Iterator<Entry> it) {
+      this.it = it;
+    }
+
+    @Override
+    public BytesRef next() {
+      if (!it.hasNext()) {
+        return null;
+      }
+      e = it.next();
+      return new BytesRef(e.text());
+    }
+
+    @Override
+    public long weight() {
+      return e.weight();
+    }
+
+    @Override
+    public BytesRef payload() {
+      return new BytesRef(e.payload().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean hasPayloads() {
+      return true;
+    }
+
+    @Override
+    public Set<BytesRef> contexts() {
+      return null;
+    }
+
+    @Override
+    public boolean hasContexts() {
+      return false;
+    }
+  }
+
+  /** Words, lower-cased, accent- and TeX-folded; no stemming (prefixes must match surface). */
+  private static final class SuggestAnalyzer extends Analyzer {
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+      return TexFolding.wrap(reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer t = new StandardTokenizer();
+      TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(t));
+      return new TokenStreamComponents(t, s);
+    }
+  }
+
+  /** The stock highlight is raw text with {@code <b>}; titles are untrusted, so escape them. */
+  private static final class EscapingInfixSuggester extends AnalyzingInfixSuggester {
+    EscapingInfixSuggester(Analyzer a) throws IOException {
+      super(new ByteBuffersDirectory(), a, a, MIN_PREFIX_CHARS, false, true, true, true);
+    }
+
+    @Override
+    protected void addNonMatch(StringBuilder sb, String text) {
+      sb.append(Highlighting.escape(text, 0, text.length()));
+    }
+
+    @Override
+    protected void addWholeMatch(StringBuilder sb, String surface, String analyzed) {
+      sb.append("<mark>").append(Highlighting.escape(surface, 0, surface.length())).append("</mark>");
+    }
+
+    @Override
+    protected void addPrefixMatch(StringBuilder sb, String surface, String analyzed, String prefix) {
+      // the folded prefix may be shorter than the surface (ß → ss); mark what we can
+      int n = Math.min(prefix.length(), surface.length());
+      sb.append("<mark>").append(Highlighting.escape(surface, 0, n)).append("</mark>")
+          .append(Highlighting.escape(surface, n, surface.length()));
+    }
+  }
+}
