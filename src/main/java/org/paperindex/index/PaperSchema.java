@@ -46,7 +46,7 @@ public final class PaperSchema {
    * version is re-indexed from the record store on open (see {@link PaperIndex#SCHEMA}).
    * 2: author keys, id doc values, stored display categories, updated-or-submitted dates.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   // --- field names ---------------------------------------------------------------------------
   /** arXiv id without version; StringField, stored; the update key. */
@@ -102,7 +102,9 @@ public final class PaperSchema {
    * responses and becomes a valid filter with no other change.
    */
   public static final java.util.List<String> FACET_DIMS =
-      java.util.List.of(FACET_CATEGORY, FACET_YEAR, FACET_PRIMARY);
+      java.util.List.of(
+          FACET_CATEGORY, FACET_YEAR, FACET_PRIMARY, FACET_INSTITUTION, FACET_HAS_CODE,
+          FACET_HAS_DATASET);
 
   /**
    * Every indexed (searchable or filterable) field. The query parser accepts a user field only
@@ -111,7 +113,8 @@ public final class PaperSchema {
    */
   public static final java.util.Set<String> INDEXED_FIELDS = java.util.Set.of(
       ID, VERSION, TITLE, ABSTRACT, AUTHORS, AUTHOR_KEYS, COMMENTS, CATEGORIES, PRIMARY_CATEGORY,
-      DOI, JOURNAL_REF, LICENSE, WITHDRAWN, STUB, SUBMITTED, UPDATED, YEAR);
+      DOI, JOURNAL_REF, LICENSE, WITHDRAWN, STUB, SUBMITTED, UPDATED, YEAR, INSTITUTION,
+      INSTITUTION_ID, AFFILIATION, HAS_CODE, HAS_DATASET);
 
   private static final Analyzer ENGLISH = new FoldingEnglishAnalyzer();
   private static final Analyzer NAMES = new NameAnalyzer();

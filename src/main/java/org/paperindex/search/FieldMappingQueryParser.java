@@ -29,6 +29,10 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
   // fields the API promises before the schema has them: accepted once PaperSchema indexes them
   private static final Map<String, String> PLANNED = Map.of("inst", "institution", "aff", "affiliation");
 
+  // a ROR id: "0" + 6 base-32 characters + 2 check digits, optionally as its URL
+  private static final java.util.regex.Pattern ROR_ID =
+      java.util.regex.Pattern.compile("(?i)(?:https?://ror\\.org/)?0[a-z0-9]{6}[0-9]{2}");
+
   /** User prefixes → schema fields; the schema names themselves are accepted too. */
   static final Map<String, String> FIELDS = fields();
 
@@ -93,6 +97,10 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
       }
       return new TermQuery(new Term(PaperSchema.ID, id.get().value()));
     }
+    Query ror = rorIdQuery(f, queryText);
+    if (ror != null) {
+      return ror;
+    }
     Query q = super.getFieldQuery(f, queryText, quoted);
     return quoted && PaperSchema.AUTHORS.equals(f) ? withAuthorKeys(q, queryText) : q;
   }
@@ -101,8 +109,22 @@ final class FieldMappingQueryParser extends MultiFieldQueryParser {
   protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
     // quoted text arrives here (the classic parser passes the phrase slop)
     String f = map(field);
+    Query ror = rorIdQuery(f, queryText);
+    if (ror != null) {
+      return ror;
+    }
     Query q = super.getFieldQuery(f, queryText, slop);
     return PaperSchema.AUTHORS.equals(f) ? withAuthorKeys(q, queryText) : q;
+  }
+
+  /** inst: takes a name or a ROR id (bare or as its https://ror.org/ URL); null if not an id. */
+  private static Query rorIdQuery(String field, String text) {
+    String v = text.strip();
+    if (!PaperSchema.INSTITUTION.equals(field) || !ROR_ID.matcher(v).matches()) {
+      return null;
+    }
+    return new TermQuery(new Term(PaperSchema.INSTITUTION_ID,
+        PaperSchema.keyword(v.substring(v.lastIndexOf('/') + 1))));
   }
 
   /** "Hinton G", "G. E. Hinton": the phrase, or any surname_initials key it can mean. */

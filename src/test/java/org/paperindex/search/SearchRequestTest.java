@@ -56,7 +56,8 @@ class SearchRequestTest {
     assertThat(parse().effectiveSort()).isEqualTo(SortOrder.SUBMITTED_DESC);
     assertThat(parse("year", "2020").yearTo()).isEqualTo(2020);
     assertThat(parse("facet", "none").facetDims()).isEmpty();
-    assertThat(parse().facetDims()).containsExactly("category", "year", "primaryCategory");
+    assertThat(parse().facetDims())
+        .containsExactly("category", "year", "primaryCategory", "institution", "hasCode", "hasDataset");
   }
 
   @Test
