@@ -13,13 +13,19 @@ import org.slf4j.LoggerFactory;
 public class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
+  private final HttpReply reply;
+
+  public ApiErrors(HttpReply reply) {
+    this.reply = reply;
+  }
+
   public void reply(Exchange exchange) {
     Throwable t = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     ErrorView view = toView(t);
     if (view.status() >= 500) {
       LOG.error("API request failed: {}", exchange.getIn().getHeader(Exchange.HTTP_URI), t);
     }
-    HttpReply.json(exchange, view.status(), Json.write(view));
+    reply.json(exchange, view.status(), Json.write(view));
   }
 
   static ErrorView toView(Throwable t) {

@@ -18,46 +18,89 @@ import org.paperindex.search.SearchService;
  */
 public class PaperApi {
   static final String PAPERS_PREFIX = "/api/papers/";
+  static final String RELATED_SUFFIX = "/related";
 
   private final SearchService search;
-  private final int maxPageSize;
+  private final HttpReply reply;
 
-  public PaperApi(SearchService search, int maxPageSize) {
+  public PaperApi(SearchService search, HttpReply reply) {
     this.search = search;
-    this.maxPageSize = maxPageSize;
+    this.reply = reply;
   }
 
-  /** {@code GET /api/papers/{id}}; old-style ids keep their slash ({@code /api/papers/hep-th/9901001}). */
+  /** {@code GET /api/openapi.json}: the OpenAPI 3 description of every endpoint. */
+  public void openapi(Exchange exchange) {
+    reply.json(exchange, 200, OPENAPI);
+  }
+
+  private static final String OPENAPI = loadOpenApi();
+
+  private static String loadOpenApi() {
+    try (var in = PaperApi.class.getResourceAsStream("/openapi.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("openapi.json missing from the jar", e);
+    }
+  }
+
+  /**
+   * {@code GET /api/papers/{id}} and {@code GET /api/papers/{id}/related}; old-style ids keep
+   * their slash ({@code /api/papers/hep-th/9901001/related}).
+   */
   public void paper(Exchange exchange) {
     String rest = pathAfter(exchange, PAPERS_PREFIX);
+    if (rest.endsWith(RELATED_SUFFIX)) {
+      related(exchange, rest.substring(0, rest.length() - RELATED_SUFFIX.length()));
+      return;
+    }
     ArxivId id = parseId(rest);
     Paper p = search.paper(id).orElseThrow(() -> ApiException.notFound("no paper " + id));
-    HttpReply.json(exchange, 200, Json.write(PaperView.of(p)));
+    reply.json(exchange, 200, Json.write(PaperView.of(p)));
   }
 
-  /** {@code GET /api/search?q=&size=&page=}. */
-  public void search(Exchange exchange) {
-    String q = exchange.getIn().getHeader("q", String.class);
-    int size = intParam(exchange, "size", 10);
-    int page = intParam(exchange, "page", 1);
-    if (size < 1 || size > maxPageSize) {
-      throw ApiException.badRequest("size must be between 1 and " + maxPageSize + ", got " + size);
+  private void related(Exchange exchange, String rawId) {
+    ArxivId id = parseId(rawId);
+    Map<String, List<String>> params = QueryParams.of(exchange);
+    QueryParams.allowOnly(params, "size");
+    int size = QueryParams.intParam(params, "size", 10);
+    if (search.paper(id).isEmpty()) {
+      throw ApiException.notFound("no paper " + id);
     }
-    if (page < 1) {
-      throw ApiException.badRequest("page must be 1 or more, got " + page);
-    }
-    SearchResponse r;
     try {
-      r = search.search(new SearchRequest(q == null ? "" : q, size, page));
+      reply.json(exchange, 200, Json.write(Map.of("id", id.value(), "related", search.related(id, size))));
     } catch (BadQueryException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    HttpReply.json(exchange, 200, Json.write(r));
+  }
+
+  /** {@code GET /api/search}: every parameter of {@link SearchRequest#fromParams}. */
+  public void search(Exchange exchange) {
+    SearchResponse r;
+    try {
+      r = search.search(search.request(QueryParams.of(exchange)));
+    } catch (BadQueryException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    reply.json(exchange, 200, Json.write(r));
+  }
+
+  /** {@code GET /api/suggest?q=&size=}: autocomplete over titles and author names. */
+  public void suggest(Exchange exchange) {
+    Map<String, List<String>> params = QueryParams.of(exchange);
+    QueryParams.allowOnly(params, "q", "size");
+    String q = QueryParams.single(params, "q");
+    int size = QueryParams.intParam(params, "size", 10);
+    try {
+      reply.json(exchange, 200,
+          Json.write(Map.of("q", q == null ? "" : q, "suggestions", search.suggest(q == null ? "" : q, size))));
+    } catch (BadQueryException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   /** {@code GET /health}: up, with the paper count. */
   public void health(Exchange exchange) {
-    HttpReply.json(exchange, 200, Json.write(Map.of("status", "UP", "papers", search.count())));
+    reply.json(exchange, 200, Json.write(Map.of("status", "UP", "papers", search.count())));
   }
 
   static ArxivId parseId(String raw) {
@@ -77,21 +120,6 @@ public class PaperApi {
       return p2 == null ? "" : p2.replaceFirst("^/", "");
     }
     return path.substring(i + prefix.length());
-  }
-
-  private static int intParam(Exchange exchange, String name, int def) {
-    Object v = exchange.getIn().getHeader(name);
-    if (v instanceof List<?> l) {
-      throw ApiException.badRequest(name + " given " + l.size() + " times");
-    }
-    if (v == null || v.toString().isBlank()) {
-      return def;
-    }
-    try {
-      return Integer.parseInt(v.toString().strip());
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + " must be an integer, got '" + abbreviate(v.toString()) + "'");
-    }
   }
 
   private static String abbreviate(String s) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.paperindex.api.ApiErrors;
+import org.paperindex.api.HttpReply;
 import org.paperindex.api.PaperApi;
 import org.paperindex.config.AppConfig;
 import org.paperindex.extract.Enricher;
@@ -156,8 +157,10 @@ public final class Services implements AutoCloseable {
   /** The beans the Camel routes refer to by name. */
   Map<String, Object> beans() {
     Map<String, Object> beans = new LinkedHashMap<>();
-    beans.put("paperApi", new PaperApi(search, config.http().maxPageSize()));
-    beans.put("apiErrors", new ApiErrors());
+    HttpReply reply = new HttpReply(config.http().corsOrigins());
+    beans.put("paperApi", new PaperApi(search, reply));
+    beans.put("apiErrors", new ApiErrors(reply));
+    beans.put("httpReply", reply);
     if (oaiHarvest != null) {
       beans.put("oaiHarvest", oaiHarvest);
     }
@@ -176,6 +179,7 @@ public final class Services implements AutoCloseable {
       }
     } finally {
       try {
+        search.close();
         index.close();
       } finally {
         if (store != null) {

@@ -71,6 +71,35 @@ class ServeEndToEndTest {
         assertThat(get(base + "/health").body()).contains("\"status\":\"UP\"");
         // the query string must not be echoed back as response headers
         assertThat(search.headers().map()).doesNotContainKey("q");
+
+        HttpResponse<String> related = get(base + "/api/papers/2403.00011/related?size=5");
+        assertThat(related.statusCode()).isEqualTo(200);
+        assertThat(related.body()).contains("2403.00012").doesNotContain("\"id\":\"2403.00011\",\"title");
+        assertThat(get(base + "/api/papers/2403.99999/related").statusCode()).isEqualTo(404);
+        assertThat(get(base + "/api/papers/2403.00011/related?size=0").statusCode()).isEqualTo(400);
+        HttpResponse<String> suggest = get(base + "/api/suggest?q=orig");
+        assertThat(suggest.body()).contains("<mark>Orig</mark>ami of proofs");
+        HttpResponse<String> facets = get(base + "/api/search?q=&facet=category&category=cs.CG");
+        assertThat(facets.body()).contains("\"facets\":{\"category\":[")
+            .contains("{\"value\":\"math.CO\",\"count\":1}");
+        for (String badParam : List.of("year=20x", "sort=best", "cursor=zzz", "unknown=1", "from=2024-13-01", "size=-1")) {
+          HttpResponse<String> r = get(base + "/api/search?q=x&" + badParam);
+          assertThat(r.statusCode()).as(badParam).isEqualTo(400);
+          assertThat(r.body()).as(badParam).startsWith("{\"error\":");
+        }
+        HttpResponse<String> openapi = get(base + "/api/openapi.json");
+        assertThat(openapi.body()).contains("\"openapi\": \"3.0.3\"").contains("/api/papers/{id}/related");
+        HttpResponse<String> preflight = http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/search"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://front.example").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains("https://front.example");
+        HttpResponse<String> foreign = http.send(
+            HttpRequest.newBuilder(URI.create(base + "/health")).header("Origin", "https://evil.example").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(foreign.headers().firstValue("access-control-allow-origin")).isEmpty();
       } finally {
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("serve stopped after SIGTERM").isTrue();
@@ -99,7 +128,8 @@ class ServeEndToEndTest {
             "-Dpaperindex.data.dir=" + tmp.resolve("data"),
             "-Dpaperindex.http.port=" + port,
             "-Dpaperindex.arxiv.oai-url=" + oai,
-            "-Dpaperindex.arxiv.request-interval=10ms")
+            "-Dpaperindex.arxiv.request-interval=10ms",
+            "-Dpaperindex.http.cors-origins=https://front.example")
         .redirectErrorStream(true)
         .redirectOutput(tmp.resolve("serve.log").toFile())
         .start();
