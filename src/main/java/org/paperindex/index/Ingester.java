@@ -123,6 +123,21 @@ public final class Ingester {
     }
   }
 
+  /** Runs {@code action} with accepts and commits held back (used to switch a rebuilt index). */
+  public <T> T exclusively(java.util.function.Supplier<T> action) {
+    lock.writeLock().lock();
+    try {
+      return action.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** The function that derives the indexed form of a stored paper. */
+  public UnaryOperator<Paper> enricher() {
+    return enricher;
+  }
+
   /** A snapshot of the counters. */
   public Counters counters() {
     return new Counters(added.get(), updated.get(), unchanged.get(), rejected.get(), commits.get());

@@ -50,8 +50,13 @@ public final class PaperIndex implements AutoCloseable {
 
   private final Path dir;
   private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager searchers;
+  // swapped only by a failed replaceAll (reopen at the last commit); volatile for readers
+  private volatile IndexWriter writer;
+  private volatile SearcherManager searchers;
+  private final IndexConfig cfg;
+  // held while the whole index is replaced: no refresh may show the half-replaced state
+  private final java.util.concurrent.locks.ReentrantLock swapLock =
+      new java.util.concurrent.locks.ReentrantLock();
   private final ScheduledExecutorService refresher;
   private volatile long committedStoreSeq;
 
@@ -60,6 +65,7 @@ public final class PaperIndex implements AutoCloseable {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
+    this.cfg = cfg;
     this.committedStoreSeq = committedStoreSeq;
     this.searchers =
         writer != null
@@ -94,10 +100,7 @@ public final class PaperIndex implements AutoCloseable {
           seq = 0;
         }
       }
-      IndexWriterConfig iwc = new IndexWriterConfig(PaperSchema.analyzer())
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(cfg.ramBufferMb());
-      writer = new IndexWriter(directory, iwc);
+      writer = new IndexWriter(directory, writerConfig(cfg));
       return new PaperIndex(dir, directory, writer, seq, cfg);
     } catch (IOException | RuntimeException e) {
       closeQuietly(writer);
@@ -213,10 +216,86 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Blocks until searches see everything indexed before this call. */
   public void refresh() {
+    swapLock.lock();
     try {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      swapLock.unlock();
+    }
+  }
+
+  /**
+   * Replaces every document with those of {@code rebuilt} (an index built elsewhere with this
+   * schema) and commits, as one switch: searches see the old documents until the refresh after
+   * the commit, then only the new ones; no refresh can show the state in between. On failure the
+   * writer is reopened at the previous commit, so the old index keeps serving.
+   *
+   * @throws IndexException when the replacement failed (the old index is then unchanged)
+   */
+  public void replaceAll(Directory rebuilt, long storeSeq) {
+    requireWriter();
+    swapLock.lock();
+    try {
+      synchronized (this) {
+        try {
+          writer.deleteAll();
+          writer.addIndexes(rebuilt);
+          commit(storeSeq);
+        } catch (IOException | RuntimeException e) {
+          reopenAtLastCommit();
+          throw new IndexException("replacing index " + dir + " failed; the previous index is still"
+              + " serving: " + e.getMessage(), e);
+        }
+      }
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh index " + dir, e);
+    } finally {
+      swapLock.unlock();
+    }
+  }
+
+  /** Drops uncommitted changes by closing the writer, then opens a new one at the last commit. */
+  private void reopenAtLastCommit() {
+    try {
+      writer.rollback();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("rollback of {} failed", dir, e);
+    }
+    try {
+      IndexWriter fresh = new IndexWriter(directory, writerConfig(cfg));
+      SearcherManager old = searchers;
+      writer = fresh;
+      searchers = new SearcherManager(fresh, new PaperSearcherFactory());
+      // searchers acquired from the old manager stay valid until released
+      closeQuietly(old);
+    } catch (IOException e) {
+      throw new IndexException("cannot reopen index " + dir + " after a failed replace", e);
+    }
+  }
+
+  private static IndexWriterConfig writerConfig(IndexConfig cfg) {
+    return new IndexWriterConfig(PaperSchema.analyzer())
+        .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+        .setRAMBufferSizeMB(cfg.ramBufferMb());
+  }
+
+  /** Index size on disk in bytes (all files of the directory). */
+  public long sizeOnDisk() {
+    try {
+      long total = 0;
+      for (String f : directory.listAll()) {
+        try {
+          total += directory.fileLength(f);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // merged away while listing
+        }
+      }
+      return total;
+    } catch (IOException e) {
+      return -1;
     }
   }
 
@@ -248,10 +327,15 @@ public final class PaperIndex implements AutoCloseable {
   }
 
   private void refreshQuietly() {
+    if (!swapLock.tryLock()) {
+      return; // the index is being replaced; the replacement refreshes when done
+    }
     try {
       searchers.maybeRefresh();
     } catch (IOException | RuntimeException e) {
       LOG.warn("index refresh failed for {}", dir, e);
+    } finally {
+      swapLock.unlock();
     }
   }
 
