@@ -51,13 +51,23 @@ public final class Ingester {
         case UPDATED -> updated.incrementAndGet();
         case UNCHANGED -> unchanged.incrementAndGet();
       }
-      if (r.changed()) {
+      if (r.outcome() == UpsertResult.Outcome.ADDED) {
+        index.addNew(r.merged()); // new to the store, hence (usually provably) new to the index
+      } else if (r.changed()) {
         index.upsert(r.merged());
       }
       return r;
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Marks a bulk load (snapshot import) until the handle is closed: the index stops its NRT
+   * refreshes meanwhile; searches see the new papers after the next commit or refresh.
+   */
+  public AutoCloseable bulkLoad() {
+    return index.bulkLoad();
   }
 
   /** Keeps a record that could not be parsed; returns the quarantine key. */
