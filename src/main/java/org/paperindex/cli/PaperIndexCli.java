@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       HarvestCommand.class,
       ImportCommand.class,
+      BenchCommand.class,
       ShowCommand.class,
       SearchCommand.class,
       StatusCommand.class,

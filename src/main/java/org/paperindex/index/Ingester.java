@@ -62,13 +62,24 @@ public final class Ingester {
         case UPDATED -> updated.incrementAndGet();
         case UNCHANGED -> unchanged.incrementAndGet();
       }
-      if (r.changed()) {
+      if (r.outcome() == UpsertResult.Outcome.ADDED) {
+        // new to the store, hence (usually provably) new to the index
+        index.addNew(enricher.apply(r.merged()));
+      } else if (r.changed()) {
         index.upsert(enricher.apply(r.merged()));
       }
       return r;
     } finally {
       lock.readLock().unlock();
     }
+  }
+
+  /**
+   * Marks a bulk load (snapshot import) until the handle is closed: the index stops its NRT
+   * refreshes meanwhile; searches see the new papers after the next commit or refresh.
+   */
+  public AutoCloseable bulkLoad() {
+    return index.bulkLoad();
   }
 
   /** Keeps a record that could not be parsed; returns the quarantine key. */

@@ -59,6 +59,12 @@ public final class PaperIndex implements AutoCloseable {
       new java.util.concurrent.locks.ReentrantLock();
   private final ScheduledExecutorService refresher;
   private volatile long committedStoreSeq;
+  // true when the index held no documents at open: then every document came through this
+  // process, and an id the record store has never seen cannot be in the index yet
+  private final boolean emptyAtOpen;
+  // > 0 while bulk loads run: NRT refreshes would flush a tiny segment every interval
+  private final java.util.concurrent.atomic.AtomicInteger bulkLoads =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private PaperIndex(Path dir, Directory directory, IndexWriter writer, long committedStoreSeq,
       IndexConfig cfg) throws IOException {
@@ -67,6 +73,7 @@ public final class PaperIndex implements AutoCloseable {
     this.writer = writer;
     this.cfg = cfg;
     this.committedStoreSeq = committedStoreSeq;
+    this.emptyAtOpen = writer != null && writer.getDocStats().maxDoc == 0;
     this.searchers =
         writer != null
             ? new SearcherManager(writer, new PaperSearcherFactory())
@@ -154,6 +161,40 @@ public final class PaperIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index " + p.id(), e);
     }
+  }
+
+  /**
+   * Adds the document of a paper the record store has just seen for the first time. When the
+   * index was empty at open, every document in it came from that store, so the id cannot be
+   * present and a plain add skips {@code updateDocument}'s delete-term lookups in every segment;
+   * otherwise (documents of unknown origin may exist) this is {@link #upsert}.
+   */
+  public void addNew(Paper p) {
+    if (!emptyAtOpen) {
+      upsert(p);
+      return;
+    }
+    requireWriter();
+    try {
+      writer.addDocument(PaperSchema.toDocument(p));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + p.id(), e);
+    }
+  }
+
+  /**
+   * Pauses the background NRT refresh until the returned handle is closed (nestable): during a
+   * bulk load nobody waits for fresh results, and each refresh would flush a small segment that
+   * must be merged again later.
+   */
+  public AutoCloseable bulkLoad() {
+    bulkLoads.incrementAndGet();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (done.compareAndSet(false, true)) {
+        bulkLoads.decrementAndGet();
+      }
+    };
   }
 
   /** Makes everything indexed so far durable and records the store sequence it covers. */
@@ -327,6 +368,9 @@ public final class PaperIndex implements AutoCloseable {
   }
 
   private void refreshQuietly() {
+    if (bulkLoads.get() > 0) {
+      return; // a bulk load runs: nobody waits for fresh results
+    }
     if (!swapLock.tryLock()) {
       return; // the index is being replaced; the replacement refreshes when done
     }

@@ -1,0 +1,77 @@
+package org.paperindex.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.paperindex.search.SearchRequest;
+import org.paperindex.search.SearchService;
+
+/**
+ * Query latency in process: a fixed set of typical queries built from the generator's vocabulary
+ * (common, mid and rare terms, fields, phrases, boolean operators, an id lookup), warmed up, then
+ * timed; reports median and 99th percentile.
+ */
+final class SearchBench {
+
+  /** Latencies in milliseconds. */
+  record Result(int queries, int runs, double medianMs, double p99Ms) {}
+
+  private SearchBench() {}
+
+  /** The queries for an index built from {@code gen}'s first records. */
+  static List<String> queries(SyntheticArxiv gen) {
+    Vocabulary w = gen.words();
+    SyntheticPaper first = gen.paper(1);
+    String author = first.authors().get(0).get(0);
+    List<String> q = new ArrayList<>();
+    q.add(w.word(3));
+    q.add(w.word(40));
+    q.add(w.word(400));
+    q.add(w.word(4_000));
+    q.add(w.word(20) + " " + w.word(300));
+    q.add(w.word(100) + " " + w.word(1_000) + " " + w.word(5_000));
+    q.add("\"" + w.word(10) + " " + w.word(11) + "\"");
+    q.add("ti:" + w.word(60));
+    q.add("abs:" + w.word(700) + " AND cat:hep-th");
+    q.add("au:" + author);
+    q.add("au:" + gen.names().word(30) + " AND ti:" + w.word(30));
+    q.add("cat:cs.LG");
+    q.add(w.word(50) + " OR " + w.word(2_000));
+    q.add(w.word(200) + " NOT " + w.word(2));
+    q.add("(" + w.word(80) + " OR " + w.word(90) + ") AND cat:quant-ph");
+    q.add(w.word(500).substring(0, Math.min(3, w.word(500).length())) + "*");
+    q.add("co:figures AND " + w.word(150));
+    q.add(first.id());
+    q.add("arXiv:" + gen.paper(7).id());
+    q.add(w.word(5) + " " + w.word(6) + " " + w.word(7) + " " + w.word(8));
+    return q;
+  }
+
+  /** Runs every query {@code warmup} times untimed, then {@code runs} times timed. */
+  static Result run(SearchService search, List<String> queries, int warmup, int runs) {
+    for (int i = 0; i < warmup; i++) {
+      for (String q : queries) {
+        search.search(SearchRequest.of(q, 10));
+      }
+    }
+    double[] ms = new double[queries.size() * runs];
+    int k = 0;
+    for (int i = 0; i < runs; i++) {
+      for (String q : queries) {
+        long t = System.nanoTime();
+        search.search(SearchRequest.of(q, 10));
+        ms[k++] = (System.nanoTime() - t) / 1e6;
+      }
+    }
+    Arrays.sort(ms);
+    return new Result(queries.size(), runs, percentile(ms, 0.5), percentile(ms, 0.99));
+  }
+
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+}

@@ -1,0 +1,47 @@
+package org.paperindex.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.paperindex.bench.BenchRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: import, harvest and search throughput on generated arXiv-like records. */
+@Command(
+    name = "bench",
+    description = "Benchmark import (vs bare Lucene), harvest and search on synthetic records.")
+final class BenchCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--records", defaultValue = "200000", description = "Records to import (default: ${DEFAULT-VALUE}).")
+  long records;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--harvest-records", defaultValue = "35000",
+      description = "Records to harvest over loopback OAI-PMH, at most --records (default: ${DEFAULT-VALUE}).")
+  long harvestRecords;
+
+  @Option(names = "--search-runs", defaultValue = "20", description = "Timed runs of each query (default: ${DEFAULT-VALUE}).")
+  int searchRuns;
+
+  @Option(names = "--work-dir", paramLabel = "DIR", description = "Where to put files (default: a temporary directory).")
+  Path workDir;
+
+  @Option(names = "--keep", description = "Keep the generated files, index and store.")
+  boolean keep;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchRunner.Options opt;
+    try {
+      opt = new BenchRunner.Options(records, seed, harvestRecords, searchRuns, workDir, keep);
+    } catch (IllegalArgumentException e) {
+      throw new CommandFailure(e.getMessage(), 2);
+    }
+    new BenchRunner(opt, options.appConfig(options.settings()), System.out).run();
+    return 0;
+  }
+}

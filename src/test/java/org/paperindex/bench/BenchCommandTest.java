@@ -1,0 +1,52 @@
+package org.paperindex.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperindex.cli.PaperIndexCli;
+
+/** {@code bench} on a tiny input, in process: the summary lines scripts read. */
+class BenchCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void prints_the_four_summary_lines_last_and_cleans_up() throws Exception {
+    Path work = tmp.resolve("work");
+    PrintStream real = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      code = PaperIndexCli.run("bench", "--records", "2000", "--seed", "5", "--harvest-records",
+          "2000", "--search-runs", "2", "--work-dir", work.toString());
+    } finally {
+      System.setOut(real);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(out).isZero();
+    List<String> lines = out.lines().toList();
+    List<String> last = lines.subList(lines.size() - 4, lines.size());
+    String num = "\\d+(\\.\\d+)?";
+    assertThat(last.get(0)).matches("import: pipeline " + num + " records/s, bare lucene " + num
+        + " records/s, ratio " + num);
+    assertThat(last.get(1)).matches("harvest: " + num + " records/s");
+    assertThat(last.get(2)).matches(
+        "search: median n/a ms, p99 n/a ms over HTTP; median " + num + " ms in process");
+    assertThat(last.get(3)).matches("memory: peak heap \\d+ MiB");
+    assertThat(out).contains("records read 2000, indexed 2000, unchanged 0, rejected 0");
+    assertThat(out).contains("harvest detail: 2000 records in 1 pages");
+    assertThat(work).satisfies(w -> assertThat(Files.exists(w)).isFalse());
+  }
+
+  @Test
+  void bad_record_count_is_a_usage_error() {
+    assertThat(PaperIndexCli.run("bench", "--records", "0")).isEqualTo(2);
+  }
+}

@@ -1,0 +1,94 @@
+package org.paperindex.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.paperindex.model.Paper;
+import org.paperindex.parse.KaggleSnapshotParser;
+import org.paperindex.parse.OaiPage;
+import org.paperindex.parse.OaiPmhParser;
+
+/** The generator: deterministic by seed, realistic field lengths, parseable by our own parsers. */
+class SyntheticArxivTest {
+
+  private static String jsonLines(long seed, long from, long count) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    KaggleJsonWriter.write(new SyntheticArxiv(seed), from, count, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void same_seed_same_bytes_other_seed_other_bytes() throws Exception {
+    assertThat(jsonLines(7, 0, 300)).isEqualTo(jsonLines(7, 0, 300));
+    assertThat(jsonLines(7, 0, 300)).isNotEqualTo(jsonLines(8, 0, 300));
+    // record i depends only on (seed, i): a slice equals the same lines of the whole
+    String whole = jsonLines(7, 0, 300);
+    assertThat(whole).contains(jsonLines(7, 100, 50).strip());
+  }
+
+  @Test
+  void records_have_realistic_lengths_and_parse() throws Exception {
+    KaggleSnapshotParser parser = new KaggleSnapshotParser();
+    SyntheticArxiv gen = new SyntheticArxiv(42);
+    Set<String> ids = new HashSet<>();
+    int n = 3_000, withMath = 0, withAff = 0, withDoi = 0, withLink = 0, multiVersion = 0, oldStyle = 0;
+    long abstractWords = 0, authors = 0;
+    for (String line : jsonLines(42, 0, n).split("\n")) {
+      Paper p = parser.parseLine(line);
+      assertThat(ids.add(p.id().value())).as("unique id %s", p.id()).isTrue();
+      int titleWords = p.title().split(" ").length;
+      assertThat(titleWords).isBetween(10, 19); // 10-15 words, a formula may add spaces
+      int words = p.abstractText().split("\\s+").length;
+      assertThat(words).isBetween(150, 270);
+      abstractWords += words;
+      assertThat(p.authors()).isNotEmpty().hasSizeLessThanOrEqualTo(1_000);
+      authors += p.authors().size();
+      assertThat(p.categories()).hasSizeBetween(1, 4);
+      assertThat(p.year()).isBetween(1991, 2027);
+      withMath += p.abstractText().contains("$") ? 1 : 0;
+      withAff += p.authors().get(0).affiliations().isEmpty() ? 0 : 1;
+      withDoi += p.doi() != null ? 1 : 0;
+      withLink += (p.abstractText() + p.comments()).contains("https://") ? 1 : 0;
+      multiVersion += p.versions().size() > 1 ? 1 : 0;
+      oldStyle += p.id().oldStyle() ? 1 : 0;
+    }
+    assertThat(abstractWords / n).isBetween(180L, 220L);
+    assertThat((double) authors / n).isBetween(2.5, 8.0);
+    for (int share : List.of(withMath, withAff, withDoi, withLink, multiVersion, oldStyle)) {
+      assertThat(share).isBetween(n / 50, n * 3 / 4); // present, but not everywhere
+    }
+  }
+
+  @Test
+  void abstracts_are_wrapped_like_arxiv() {
+    SyntheticPaper p = new SyntheticArxiv(1).paper(5);
+    assertThat(p.abstractText()).startsWith("  ").endsWith("\n");
+    for (String line : p.abstractText().split("\n")) {
+      assertThat(line.length()).isLessThanOrEqualTo(80 + 40); // a long link may overhang
+    }
+    assertThat(p.title().replace("\n  ", " ")).doesNotContain("\n");
+  }
+
+  @Test
+  void oai_pages_parse_with_the_real_parser_and_chain_by_token() throws Exception {
+    SyntheticArxiv gen = new SyntheticArxiv(3);
+    byte[] first = OaiPageWriter.page(gen, 0, 40, 100, Instant.parse("2026-01-02T03:04:05Z"));
+    OaiPage page = new OaiPmhParser().parse(new ByteArrayInputStream(first));
+    assertThat(page.records()).hasSize(40);
+    assertThat(page.rejected()).isEmpty();
+    assertThat(OaiPageWriter.tokenStart(page.resumptionToken())).isEqualTo(40);
+    assertThat(page.records().get(0).paper().title())
+        .isEqualTo(new KaggleSnapshotParser().parseLine(jsonLines(3, 0, 1).strip()).title());
+    byte[] last = OaiPageWriter.page(gen, 80, 40, 100, Instant.now());
+    OaiPage end = new OaiPmhParser().parse(new ByteArrayInputStream(last));
+    assertThat(end.records()).hasSize(20);
+    assertThat(end.resumptionToken()).isNull();
+  }
+}
