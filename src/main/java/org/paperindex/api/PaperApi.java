@@ -23,9 +23,16 @@ public class PaperApi {
   private final SearchService search;
   private final HttpReply reply;
 
+  private final Metrics metrics;
+
   public PaperApi(SearchService search, HttpReply reply) {
+    this(search, reply, new Metrics());
+  }
+
+  public PaperApi(SearchService search, HttpReply reply, Metrics metrics) {
     this.search = search;
     this.reply = reply;
+    this.metrics = metrics;
   }
 
   /** {@code GET /api/openapi.json}: the OpenAPI 3 description of every endpoint. */
@@ -54,8 +61,9 @@ public class PaperApi {
       return;
     }
     ArxivId id = parseId(rest);
-    Paper p = search.paper(id).orElseThrow(() -> ApiException.notFound("no paper " + id));
-    reply.json(exchange, 200, Json.write(PaperView.of(p)));
+    String body = metrics.timeDetail(() -> Json.write(PaperView.of(
+        search.paper(id).orElseThrow(() -> ApiException.notFound("no paper " + id)))));
+    reply.json(exchange, 200, body);
   }
 
   private void related(Exchange exchange, String rawId) {
@@ -75,13 +83,13 @@ public class PaperApi {
 
   /** {@code GET /api/search}: every parameter of {@link SearchRequest#fromParams}. */
   public void search(Exchange exchange) {
-    SearchResponse r;
+    String body;
     try {
-      r = search.search(search.request(QueryParams.of(exchange)));
+      body = metrics.timeSearch(() -> Json.write(search.search(search.request(QueryParams.of(exchange)))));
     } catch (BadQueryException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    reply.json(exchange, 200, Json.write(r));
+    reply.json(exchange, 200, body);
   }
 
   /** {@code GET /api/suggest?q=&size=}: autocomplete over titles and author names. */

@@ -131,8 +131,7 @@ public final class BenchRunner {
 
   private AppConfig config(Path dir) throws IOException {
     fresh(dir);
-    return new AppConfig(dir.resolve("index"), dir.resolve("data"), base.arxiv(), base.harvest(),
-        base.http(), base.index(), base.sources());
+    return base.withDirs(dir.resolve("index"), dir.resolve("data"));
   }
 
   private static Path fresh(Path dir) throws IOException {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       AffiliationsCommand.class,
       LinksCommand.class,
       EvaluateCommand.class,
+      ReindexCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PaperIndexCli implements Runnable {

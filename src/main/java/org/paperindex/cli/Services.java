@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.paperindex.api.AdminApi;
 import org.paperindex.api.ApiErrors;
 import org.paperindex.api.HttpReply;
+import org.paperindex.api.Metrics;
 import org.paperindex.api.PaperApi;
 import org.paperindex.config.AppConfig;
 import org.paperindex.extract.Enricher;
@@ -24,6 +27,7 @@ import org.paperindex.harvest.RunLog;
 import org.paperindex.harvest.Throttle;
 import org.paperindex.index.Ingester;
 import org.paperindex.index.PaperIndex;
+import org.paperindex.index.Reindexer;
 import org.paperindex.parse.OaiPmhParser;
 import org.paperindex.search.SearchService;
 import org.paperindex.store.RecordStore;
@@ -52,6 +56,7 @@ public final class Services implements AutoCloseable {
   private final RunLog runLog;
   private final Institutions institutions;
   private final FetchService fetch;
+  private final Reindexer reindexer;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -80,11 +85,13 @@ public final class Services implements AutoCloseable {
               new AtomApiClient(http, src.apiUrl()),
               new PageFetcher(http, src.absUrl(), src.htmlUrl()),
               ingester);
+      this.reindexer = new Reindexer(ingester);
     } else {
       this.ingester = null;
       this.throttle = null;
       this.oaiHarvest = null;
       this.fetch = null;
+      this.reindexer = null;
     }
   }
 
@@ -137,6 +144,23 @@ public final class Services implements AutoCloseable {
     return institutions;
   }
 
+  /** Rebuilds the index from the store without downtime (write access only). */
+  public Optional<Reindexer> reindexer() {
+    return Optional.ofNullable(reindexer);
+  }
+
+  public Optional<RecordStore> storeIfOpen() {
+    return Optional.ofNullable(store);
+  }
+
+  public Optional<Throttle> throttleIfOpen() {
+    return Optional.ofNullable(throttle);
+  }
+
+  public Optional<Ingester> ingesterIfOpen() {
+    return Optional.ofNullable(ingester);
+  }
+
   /** Refreshes named papers through the Atom API and their pages. */
   public FetchService fetch() {
     return requireWrite(fetch);
@@ -158,13 +182,40 @@ public final class Services implements AutoCloseable {
   Map<String, Object> beans() {
     Map<String, Object> beans = new LinkedHashMap<>();
     HttpReply reply = new HttpReply(config.http().corsOrigins());
-    beans.put("paperApi", new PaperApi(search, reply));
+    Metrics metrics = metrics();
+    beans.put("metrics", metrics);
+    beans.put("paperApi", new PaperApi(search, reply, metrics));
     beans.put("apiErrors", new ApiErrors(reply));
     beans.put("httpReply", reply);
+    beans.put("adminApi", new AdminApi(config.adminToken(), reply,
+        () -> StatusReport.build(this), fetch, () -> reindexer != null && reindexer.running()));
+    if (reindexer != null) {
+      beans.put("reindexer", reindexer);
+    }
     if (oaiHarvest != null) {
       beans.put("oaiHarvest", oaiHarvest);
     }
     return beans;
+  }
+
+  private Metrics metrics() {
+    Metrics m = new Metrics()
+        .gauge("paperindex.papers", "papers in the index", search, SearchService::count)
+        .gauge("paperindex.index.size.bytes", "index size on disk", index, PaperIndex::sizeOnDisk);
+    if (store != null) {
+      m.gauge("paperindex.quarantine.size", "records in the quarantine", store, RecordStore::quarantineSize);
+      m.counter("paperindex.ingest.added", "papers added", ingester, i -> i.counters().added())
+          .counter("paperindex.ingest.updated", "papers updated", ingester, i -> i.counters().updated())
+          .counter("paperindex.ingest.unchanged", "records that changed nothing", ingester,
+              i -> i.counters().unchanged())
+          .counter("paperindex.ingest.rejected", "records quarantined", ingester, i -> i.counters().rejected())
+          .counter("paperindex.arxiv.requests", "requests made to arXiv", throttle, t -> t.stats().requests())
+          .counter("paperindex.arxiv.throttle.waits", "requests that waited for the throttle", throttle,
+              t -> t.stats().waits())
+          .counter("paperindex.arxiv.throttle.wait.seconds", "time spent waiting for the throttle",
+              throttle, t -> t.stats().totalWait().toMillis() / 1000.0);
+    }
+    return m;
   }
 
   /** Commits pending work and closes the index, then the store. Safe to call twice. */

@@ -1,11 +1,9 @@
 package org.paperindex.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperindex.api.Json;
 import org.paperindex.config.AppConfig;
-import org.paperindex.harvest.HarvestJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,18 +22,6 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   static Map<String, Object> report(Services s) {
-    AppConfig cfg = s.config();
-    String job = HarvestJob.jobKey(cfg.harvest().format(), cfg.harvest().set());
-    Map<String, Object> harvest = new LinkedHashMap<>();
-    harvest.put("job", job);
-    harvest.put("checkpoint", s.checkpoints().nextFrom(job).orElse(null));
-    harvest.put("lastRun", s.runLog().last(job).orElse(null));
-    harvest.put("lastSuccessfulRun", s.checkpoints().lastRun(job).orElse(null));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("papers", s.search().count());
-    out.put("indexDir", cfg.indexDir().toAbsolutePath().toString());
-    out.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
-    out.put("harvest", harvest);
-    return out;
+    return StatusReport.build(s);
   }
 }

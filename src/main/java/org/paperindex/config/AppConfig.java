@@ -17,7 +17,9 @@ public record AppConfig(
     HarvestConfig harvest,
     HttpConfig http,
     IndexConfig index,
-    SourcesConfig sources) {
+    SourcesConfig sources,
+    ScheduleConfig schedule,
+    String adminToken) {
 
   public static final String PREFIX = "paperindex.";
 
@@ -29,6 +31,21 @@ public record AppConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(index, "index");
     Objects.requireNonNull(sources, "sources");
+    Objects.requireNonNull(schedule, "schedule");
+    adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.strip();
+  }
+
+  /** The same configuration with other index and data directories (benchmarks, tests). */
+  public AppConfig withDirs(Path newIndexDir, Path newDataDir) {
+    return new AppConfig(newIndexDir, newDataDir, arxiv, harvest, http, index, sources, schedule,
+        adminToken);
+  }
+
+  @Override
+  public String toString() {
+    // never print the admin token
+    return "AppConfig[indexDir=" + indexDir + ", dataDir=" + dataDir + ", admin="
+        + (adminToken == null ? "disabled" : "enabled") + "]";
   }
 
   public static AppConfig from(Settings s) {
@@ -39,7 +56,27 @@ public record AppConfig(
         HarvestConfig.from(s),
         HttpConfig.from(s),
         IndexConfig.from(s),
-        SourcesConfig.from(s));
+        SourcesConfig.from(s),
+        ScheduleConfig.from(s),
+        s.string(PREFIX + "admin.token", null));
+  }
+
+  /** Quartz cron expressions (with seconds, UTC) of the scheduled jobs. */
+  public record ScheduleConfig(boolean enabled, java.util.Map<String, String> cron) {
+    public static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(
+        "oai", "0 30 5 * * ?",
+        "rss", "0 15 1 ? * MON-FRI",
+        "backlog", "0 */10 * * * ?");
+
+    public ScheduleConfig {
+      cron = java.util.Map.copyOf(cron);
+    }
+
+    static ScheduleConfig from(Settings s) {
+      java.util.Map<String, String> m = new java.util.TreeMap<>();
+      DEFAULTS.forEach((job, def) -> m.put(job, s.string(PREFIX + "schedule." + job, def)));
+      return new ScheduleConfig(s.bool(PREFIX + "schedule.enabled", true), m);
+    }
   }
 
   /**

@@ -28,6 +28,8 @@ public final class Reindexer {
 
   private final Ingester ingester;
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile Report last;
+  private volatile String lastError;
 
   /** What one rebuild did. */
   public record Report(long papers, long replayed, Instant started, Instant finished, long millis) {}
@@ -45,6 +47,16 @@ public final class Reindexer {
 
   public boolean running() {
     return running.get();
+  }
+
+  /** The last successful rebuild, if any, since start. */
+  public java.util.Optional<Report> lastReport() {
+    return java.util.Optional.ofNullable(last);
+  }
+
+  /** The error of the last rebuild if it failed, else null. */
+  public String lastError() {
+    return lastError;
   }
 
   /** Rebuilds, switches and returns the report; throws {@link AlreadyRunning} if one runs. */
@@ -92,11 +104,17 @@ public final class Reindexer {
         Instant finished = Instant.now();
         LOG.info("reindex: {} papers rebuilt, {} replayed, in {}", papers[0], replayed,
             Duration.between(started, finished));
-        return new Report(papers[0], replayed, started, finished,
+        last = new Report(papers[0], replayed, started, finished,
             Duration.between(started, finished).toMillis());
+        lastError = null;
+        return last;
       }
     } catch (IOException e) {
+      lastError = e.getMessage();
       throw new IndexException("reindex failed, the previous index is still serving: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      lastError = e.getMessage();
+      throw e;
     } finally {
       deleteQuietly(work);
       running.set(false);

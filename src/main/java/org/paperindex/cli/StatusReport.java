@@ -1,0 +1,74 @@
+package org.paperindex.cli;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TimeZone;
+import org.paperindex.config.AppConfig;
+import org.paperindex.harvest.HarvestJob;
+import org.quartz.CronExpression;
+
+/**
+ * The status document shared by {@code status} and {@code GET /api/admin/status}: papers and
+ * index size, per job its cron, next fire time, last run and checkpoint, the quarantine, the
+ * throttle and ingest counters. Parts that need the write side (store, throttle) are shown only
+ * where this process has it.
+ */
+final class StatusReport {
+  private StatusReport() {}
+
+  static Map<String, Object> build(Services s) {
+    AppConfig cfg = s.config();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("papers", s.search().count());
+    out.put("indexSizeBytes", s.index().sizeOnDisk());
+    out.put("indexDir", cfg.indexDir().toAbsolutePath().toString());
+    out.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
+
+    Map<String, Object> jobs = new LinkedHashMap<>();
+    String oaiKey = HarvestJob.jobKey(cfg.harvest().format(), cfg.harvest().set());
+    Map<String, Object> oai = schedule(cfg, "oai");
+    oai.put("job", oaiKey);
+    oai.put("checkpoint", s.checkpoints().nextFrom(oaiKey).orElse(null));
+    oai.put("lastRun", s.runLog().last(oaiKey).orElse(null));
+    oai.put("lastSuccessfulRun", s.checkpoints().lastRun(oaiKey).orElse(null));
+    jobs.put("oai", oai);
+    s.reindexer().ifPresent(r -> {
+      Map<String, Object> re = new LinkedHashMap<>();
+      re.put("running", r.running());
+      re.put("lastRun", r.lastReport().orElse(null));
+      re.put("lastError", r.lastError());
+      jobs.put("reindex", re);
+    });
+    out.put("jobs", jobs);
+    out.put("quarantine", s.storeIfOpen().map(st -> (Object) Map.of("size", st.quarantineSize()))
+        .orElse(Map.of("size", "unavailable: the store is held by a running server")));
+    s.throttleIfOpen().ifPresent(t -> out.put("throttle", t.stats()));
+    s.ingesterIfOpen().ifPresent(i -> out.put("ingest", i.counters()));
+    return out;
+  }
+
+  /** A job's cron and next fire time (UTC), or why it will not fire. */
+  static Map<String, Object> schedule(AppConfig cfg, String job) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    String cron = cfg.schedule().cron().get(job);
+    m.put("cron", cron);
+    if (!cfg.schedule().enabled()) {
+      m.put("nextFire", null);
+      m.put("note", "schedules disabled (paperindex.schedule.enabled=false)");
+      return m;
+    }
+    try {
+      CronExpression c = new CronExpression(cron);
+      c.setTimeZone(TimeZone.getTimeZone("UTC"));
+      Date next = c.getNextValidTimeAfter(new Date());
+      m.put("nextFire", next == null ? null : Instant.ofEpochMilli(next.getTime()));
+    } catch (ParseException e) {
+      m.put("nextFire", null);
+      m.put("note", "invalid cron: " + e.getMessage());
+    }
+    return m;
+  }
+}
