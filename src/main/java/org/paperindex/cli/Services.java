@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.paperindex.api.ApiErrors;
 import org.paperindex.api.HttpReply;
 import org.paperindex.api.PaperApi;
+import org.paperindex.api.WebPages;
 import org.paperindex.config.AppConfig;
 import org.paperindex.extract.Enricher;
 import org.paperindex.extract.Institutions;
@@ -161,6 +162,7 @@ public final class Services implements AutoCloseable {
     beans.put("paperApi", new PaperApi(search, reply));
     beans.put("apiErrors", new ApiErrors(reply));
     beans.put("httpReply", reply);
+    beans.put("webPages", new WebPages(reply));
     if (oaiHarvest != null) {
       beans.put("oaiHarvest", oaiHarvest);
     }
