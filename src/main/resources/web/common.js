@@ -81,6 +81,19 @@ const PI = (() => {
       Object.prototype.hasOwnProperty.call(TEX, name) ? TEX[name] : m);
   }
 
+  /** Appends text with its http(s) URLs as links (the URL text itself is shown unchanged). */
+  function appendLinked(parent, text) {
+    const re = /https?:\/\/[^\s<>"]*[^\s<>".,;:!?)\]'"]/g;
+    let last = 0;
+    let m;
+    while ((m = re.exec(text)) !== null) {
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(link(m[0], m[0], "ext"));
+      last = re.lastIndex;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   /** Appends text with $...$ and $$...$$ shown as monospace math spans (no external renderer). */
   function appendWithMath(parent, text) {
     const s = String(text);
@@ -88,13 +101,13 @@ const PI = (() => {
     let last = 0;
     let m;
     while ((m = re.exec(s)) !== null) {
-      if (m.index > last) parent.appendChild(document.createTextNode(s.slice(last, m.index)));
+      if (m.index > last) appendLinked(parent, s.slice(last, m.index));
       const math = el("span", "math", texToText(m[1] !== undefined ? m[1] : m[2]));
       math.title = m[0];
       parent.appendChild(math);
       last = re.lastIndex;
     }
-    if (last < s.length) parent.appendChild(document.createTextNode(s.slice(last)));
+    if (last < s.length) appendLinked(parent, s.slice(last));
     return parent;
   }
 

@@ -7,7 +7,7 @@
   const { el, link, appendHighlight, getJson, loadTaxonomy, categoryName, paperPath } = PI;
 
   // the URL parameters the page understands and passes on to the API
-  const PASSED = ["q", "category", "year", "institution", "hasCode", "hasDataset", "primaryOnly", "from", "to", "sort", "cursor"];
+  const PASSED = ["q", "category", "year", "institution", "hasCode", "hasDataset", "primaryOnly", "from", "to", "sort", "cursor", "size"];
   const FACETS = [
     { dim: "category", label: "Category", param: "category", multi: true },
     { dim: "year", label: "Year", param: "year", multi: false },
@@ -193,7 +193,7 @@
     status.textContent = "Searching…";
 
     const api = new URLSearchParams(params);
-    api.set("size", String(PAGE_SIZE));
+    if (!api.has("size")) api.set("size", String(PAGE_SIZE));
     for (const f of FACETS) api.append("facet", f.dim);
     const tax = await loadTaxonomy();
     let res;
