@@ -226,11 +226,10 @@ class ServeWebEndToEndTest {
         "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--user-data-dir=" + Files.createTempDirectory(tmp, "chromium"),
-        "--virtual-time-budget=8000"));
+        "--virtual-time-budget=8000", "--enable-logging=stderr", "--v=0"));
     cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.appendTo(tmp.resolve("chromium.log").toFile()))
-        .start();
+    Path log = Files.createTempFile(tmp, "chromium", ".log");
+    Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
       try (InputStream in = p.getInputStream()) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -242,7 +241,14 @@ class ServeWebEndToEndTest {
       p.destroyForcibly();
       throw new AssertionError("chromium timed out on " + args);
     }
-    return out.get(10, TimeUnit.SECONDS);
+    String dom = out.get(10, TimeUnit.SECONDS);
+    // the pages' console: a script error or a blocked load (CSP) would show here
+    List<String> problems = Files.readAllLines(log).stream()
+        .filter(l -> l.contains("CONSOLE") || l.contains("Content Security Policy") || l.contains("Uncaught"))
+        .filter(l -> !l.contains("status of 404") && !l.contains("status of 400"))
+        .toList();
+    assertThat(problems).as("browser console for " + args).isEmpty();
+    return dom;
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
