@@ -11,6 +11,7 @@ import org.paperindex.api.ApiErrors;
 import org.paperindex.api.HttpReply;
 import org.paperindex.api.Metrics;
 import org.paperindex.api.PaperApi;
+import org.paperindex.api.WebPages;
 import org.paperindex.config.AppConfig;
 import org.paperindex.extract.Enricher;
 import org.paperindex.extract.Institutions;
@@ -192,6 +193,7 @@ public final class Services implements AutoCloseable {
     if (reindexer != null) {
       beans.put("reindexer", reindexer);
     }
+    beans.put("webPages", new WebPages(reply));
     if (oaiHarvest != null) {
       beans.put("oaiHarvest", oaiHarvest);
     }
