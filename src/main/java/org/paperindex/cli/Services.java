@@ -17,6 +17,8 @@ import org.paperindex.extract.Enricher;
 import org.paperindex.extract.Institutions;
 import org.paperindex.harvest.ArxivHttpClient;
 import org.paperindex.harvest.AtomApiClient;
+import org.paperindex.harvest.BacklogService;
+import org.paperindex.harvest.FeedService;
 import org.paperindex.harvest.FetchService;
 import org.paperindex.harvest.PageFetcher;
 import org.paperindex.harvest.FileCheckpointStore;
@@ -58,6 +60,8 @@ public final class Services implements AutoCloseable {
   private final Institutions institutions;
   private final FetchService fetch;
   private final Reindexer reindexer;
+  private final FeedService feeds;
+  private final BacklogService backlog;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -87,12 +91,16 @@ public final class Services implements AutoCloseable {
               new PageFetcher(http, src.absUrl(), src.htmlUrl()),
               ingester);
       this.reindexer = new Reindexer(ingester);
+      this.feeds = new FeedService(http, src.rssUrl(), src.rssCategories(), ingester);
+      this.backlog = new BacklogService(fetch, store, src.backlogBatch());
     } else {
       this.ingester = null;
       this.throttle = null;
       this.oaiHarvest = null;
       this.fetch = null;
       this.reindexer = null;
+      this.feeds = null;
+      this.backlog = null;
     }
   }
 
@@ -192,6 +200,8 @@ public final class Services implements AutoCloseable {
         () -> StatusReport.build(this), fetch, () -> reindexer != null && reindexer.running()));
     if (reindexer != null) {
       beans.put("reindexer", reindexer);
+      beans.put("feeds", feeds);
+      beans.put("backlog", backlog);
     }
     beans.put("webPages", new WebPages(reply));
     if (oaiHarvest != null) {

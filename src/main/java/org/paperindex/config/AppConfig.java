@@ -89,7 +89,8 @@ public record AppConfig(
       java.util.List<String> rssCategories,
       URI absUrl,
       URI htmlUrl,
-      String rorDump) {
+      String rorDump,
+      int backlogBatch) {
 
     public SourcesConfig {
       rssCategories = java.util.List.copyOf(rssCategories);
@@ -110,7 +111,8 @@ public record AppConfig(
           cats,
           uri(p + "abs-url", s.string(p + "abs-url", "https://arxiv.org/abs/")),
           uri(p + "html-url", s.string(p + "html-url", "https://arxiv.org/html/")),
-          s.string(PREFIX + "ror.dump", ""));
+          s.string(PREFIX + "ror.dump", ""),
+          s.integer(PREFIX + "backlog.batch", 20, 1, 10_000));
     }
   }
 

@@ -42,43 +42,62 @@ public final class FetchService {
       ingester.accept(p);
     }
     r.rejected().forEach(rej -> ingester.reject(rej, Source.API));
-    int abs = 0, html = 0, notModified = 0, noHtml = 0;
     List<String> errors = new ArrayList<>(r.errors());
-    if (withPages) {
-      RecordStore store = ingester.store();
-      for (Paper p : r.papers()) {
-        PageFetcher.Page<Paper> absPage;
-        PageFetcher.Page<List<org.paperindex.model.Author>> htmlPage;
-        try {
-          absPage = pages.fetchAbs(p.id(), validator(store, "abs", p.id()));
-          htmlPage = pages.fetchHtml(p.id(), validator(store, "html", p.id()));
-        } catch (HarvestException e) {
-          errors.add(p.id() + ": " + e.getMessage());
-          continue;
-        }
-        remember(store, "abs", p.id(), absPage);
-        remember(store, "html", p.id(), htmlPage);
-        if (absPage.status() == PageFetcher.Status.FETCHED) {
-          ingester.accept(absPage.value());
-          abs++;
-        } else if (absPage.status() == PageFetcher.Status.NOT_MODIFIED) {
-          notModified++;
-        }
-        switch (htmlPage.status()) {
-          case FETCHED -> {
-            Paper stored = store.get(p.id()).orElse(null);
-            if (stored != null && !stored.isStub()) {
-              ingester.accept(PaperMerger.withPageAuthors(stored, htmlPage.value(), Source.HTML));
-            }
-            html++;
+    PageCounts c = withPages ? pages(r.papers().stream().map(Paper::id).toList(), errors) : new PageCounts();
+    ingester.commit();
+    return new Report(ids.size(), r.papers().size(), r.missing(), errors, c.abs, c.html,
+        c.notModified, c.noHtml);
+  }
+
+  /**
+   * Only the pages (abs: links; HTML: affiliations) of papers already in the store: the
+   * enrichment backlog. Returns how many pages were fetched; errors are collected, not thrown.
+   */
+  public Report fetchPages(List<ArxivId> ids) {
+    List<String> errors = new ArrayList<>();
+    PageCounts c = pages(ids, errors);
+    ingester.commit();
+    return new Report(ids.size(), ids.size(), List.of(), errors, c.abs, c.html, c.notModified, c.noHtml);
+  }
+
+  private static final class PageCounts {
+    int abs, html, notModified, noHtml;
+  }
+
+  private PageCounts pages(List<ArxivId> ids, List<String> errors) {
+    PageCounts c = new PageCounts();
+    RecordStore store = ingester.store();
+    for (ArxivId id : ids) {
+      PageFetcher.Page<Paper> absPage;
+      PageFetcher.Page<List<org.paperindex.model.Author>> htmlPage;
+      try {
+        absPage = pages.fetchAbs(id, validator(store, "abs", id));
+        htmlPage = pages.fetchHtml(id, validator(store, "html", id));
+      } catch (HarvestException e) {
+        errors.add(id + ": " + e.getMessage());
+        continue;
+      }
+      remember(store, "abs", id, absPage);
+      remember(store, "html", id, htmlPage);
+      if (absPage.status() == PageFetcher.Status.FETCHED) {
+        ingester.accept(absPage.value());
+        c.abs++;
+      } else if (absPage.status() == PageFetcher.Status.NOT_MODIFIED) {
+        c.notModified++;
+      }
+      switch (htmlPage.status()) {
+        case FETCHED -> {
+          Paper stored = store.get(id).orElse(null);
+          if (stored != null && !stored.isStub()) {
+            ingester.accept(PaperMerger.withPageAuthors(stored, htmlPage.value(), Source.HTML));
           }
-          case NOT_FOUND -> noHtml++; // not every paper has an HTML version: normal
-          case NOT_MODIFIED -> notModified++;
+          c.html++;
         }
+        case NOT_FOUND -> c.noHtml++; // not every paper has an HTML version: normal
+        case NOT_MODIFIED -> c.notModified++;
       }
     }
-    ingester.commit();
-    return new Report(ids.size(), r.papers().size(), r.missing(), errors, abs, html, notModified, noHtml);
+    return c;
   }
 
   private static String validator(RecordStore store, String kind, ArxivId id) {

@@ -152,6 +152,20 @@ public final class RecordStore implements AutoCloseable {
   }
 
   /** Visits each paper changed after {@code seq} once, in change order, in its current state. */
+  /** One entry of the change log: the paper's latest change has this sequence number. */
+  public record Change(long seq, ArxivId id) {}
+
+  /** Up to {@code limit} entries of the change log after {@code seq}, oldest first. */
+  public List<Change> changedSince(long seq, int limit) {
+    List<Change> out = new ArrayList<>();
+    Cursor<Long, String> c = changes.cursor(seq + 1);
+    while (c.hasNext() && out.size() < limit) {
+      Long k = c.next();
+      out.add(new Change(k, new ArxivId(c.getValue())));
+    }
+    return out;
+  }
+
   public void replaySince(long seq, Consumer<Paper> action) {
     // the cursor reads one snapshot of the change log; each paper has one entry in it
     Cursor<Long, String> c = changes.cursor(seq + 1);
