@@ -18,6 +18,7 @@ import org.paperindex.extract.Institutions;
 import org.paperindex.harvest.ArxivHttpClient;
 import org.paperindex.harvest.AtomApiClient;
 import org.paperindex.harvest.BacklogService;
+import org.paperindex.harvest.Completeness;
 import org.paperindex.harvest.FeedService;
 import org.paperindex.harvest.FetchService;
 import org.paperindex.harvest.PageFetcher;
@@ -62,6 +63,7 @@ public final class Services implements AutoCloseable {
   private final Reindexer reindexer;
   private final FeedService feeds;
   private final BacklogService backlog;
+  private final Completeness completeness;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -93,6 +95,7 @@ public final class Services implements AutoCloseable {
       this.reindexer = new Reindexer(ingester);
       this.feeds = new FeedService(http, src.rssUrl(), src.rssCategories(), ingester);
       this.backlog = new BacklogService(fetch, store, src.backlogBatch());
+      this.completeness = new Completeness(store, fetch);
     } else {
       this.ingester = null;
       this.throttle = null;
@@ -101,6 +104,7 @@ public final class Services implements AutoCloseable {
       this.reindexer = null;
       this.feeds = null;
       this.backlog = null;
+      this.completeness = null;
     }
   }
 
@@ -202,6 +206,7 @@ public final class Services implements AutoCloseable {
       beans.put("reindexer", reindexer);
       beans.put("feeds", feeds);
       beans.put("backlog", backlog);
+      beans.put("completeness", completeness);
     }
     beans.put("webPages", new WebPages(reply));
     if (oaiHarvest != null) {
@@ -216,6 +221,8 @@ public final class Services implements AutoCloseable {
         .gauge("paperindex.index.size.bytes", "index size on disk", index, PaperIndex::sizeOnDisk);
     if (store != null) {
       m.gauge("paperindex.quarantine.size", "records in the quarantine", store, RecordStore::quarantineSize);
+      m.gauge("paperindex.completeness.gaps", "announced papers still missing after the last check",
+          store, st -> Completeness.last(st).map(r -> r.stillMissing().size()).orElse(0));
       m.counter("paperindex.ingest.added", "papers added", ingester, i -> i.counters().added())
           .counter("paperindex.ingest.updated", "papers updated", ingester, i -> i.counters().updated())
           .counter("paperindex.ingest.unchanged", "records that changed nothing", ingester,

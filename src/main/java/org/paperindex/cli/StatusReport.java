@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TimeZone;
 import org.paperindex.config.AppConfig;
+import org.paperindex.harvest.Completeness;
 import org.paperindex.harvest.HarvestJob;
 import org.quartz.CronExpression;
 
@@ -42,6 +43,13 @@ final class StatusReport {
       re.put("lastError", r.lastError());
       jobs.put("reindex", re);
     });
+    Map<String, Object> rss = schedule(cfg, "rss");
+    rss.put("categories", cfg.sources().rssCategories());
+    jobs.put("rss", rss);
+    jobs.put("backlog", schedule(cfg, "backlog"));
+    Map<String, Object> completeness = schedule(cfg, "completeness");
+    s.storeIfOpen().ifPresent(st -> completeness.put("lastReport", Completeness.last(st).orElse(null)));
+    jobs.put("completeness", completeness);
     out.put("jobs", jobs);
     out.put("quarantine", s.storeIfOpen().map(st -> (Object) Map.of("size", st.quarantineSize()))
         .orElse(Map.of("size", "unavailable: the store is held by a running server")));

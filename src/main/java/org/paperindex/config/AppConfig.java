@@ -66,7 +66,8 @@ public record AppConfig(
     public static final java.util.Map<String, String> DEFAULTS = java.util.Map.of(
         "oai", "0 30 5 * * ?",
         "rss", "0 15 1 ? * MON-FRI",
-        "backlog", "0 */10 * * * ?");
+        "backlog", "0 */10 * * * ?",
+        "completeness", "0 0 4 * * ?");
 
     public ScheduleConfig {
       cron = java.util.Map.copyOf(cron);

@@ -57,6 +57,8 @@ public final class FeedService {
           }
         }
         page.rejected().forEach(rej -> ingester.reject(rej, Source.RSS));
+        Completeness.recordAnnounced(ingester.store(), cat, page.announced(),
+            page.items().stream().map(i -> i.id().value()).toList());
         out.add(new CategoryRun(cat, page.announced(), page.items().size(), n, cross, replace,
             page.rejected().size(), null));
       } catch (HarvestException e) {

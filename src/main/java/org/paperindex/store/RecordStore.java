@@ -197,6 +197,20 @@ public final class RecordStore implements AutoCloseable {
     return Optional.ofNullable(meta.get(key));
   }
 
+  /** Every metadata entry whose key starts with {@code prefix}, in key order. */
+  public java.util.SortedMap<String, String> metaWithPrefix(String prefix) {
+    java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+    Cursor<String, String> c = meta.cursor(prefix);
+    while (c.hasNext()) {
+      String k = c.next();
+      if (!k.startsWith(prefix)) {
+        break;
+      }
+      out.put(k, c.getValue());
+    }
+    return out;
+  }
+
   /** Sets a metadata value (null removes it). */
   public void putMeta(String key, String value) {
     if (value == null) {

@@ -96,4 +96,34 @@ class EnrichRoutesTest {
       }
     }
   }
+
+  @Test
+  void completeness_check_heals_announced_papers_that_are_missing_and_reports_the_rest() throws Exception {
+    try (LoopbackServer arxiv = LoopbackServer.start()) {
+      arxiv.dispatch(r -> r.path().startsWith("/api/query")
+          ? Response.ok(FetchEndToEndTest.ATOM) : Response.status(404));
+      Map<String, String> o = new HashMap<>();
+      o.put("paperindex.index.dir", tmp.resolve("index").toString());
+      o.put("paperindex.data.dir", tmp.resolve("data").toString());
+      o.put("paperindex.arxiv.api-url", arxiv.uri("/api/query").toString());
+      o.put("paperindex.arxiv.request-interval", "0s");
+      o.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
+      Settings settings = Settings.of(o);
+      Services services = Services.open(AppConfig.from(settings), Services.Access.WRITE);
+      try (CamelApp app = new CamelApp(settings, services, CamelApp.Mode.BATCH)) {
+        app.start();
+        // a feed said these were announced; neither reached the store
+        services.store().putMeta("announced:2026-04-01:cs.LG", "2604.01010,2604.09999");
+        org.paperindex.harvest.Completeness.Report r = app.template()
+            .requestBody("direct:completeness", null, org.paperindex.harvest.Completeness.Report.class);
+        assertThat(r.announced()).isEqualTo(2);
+        assertThat(r.missingBefore()).isEqualTo(2);
+        assertThat(r.healed()).isEqualTo(1);
+        assertThat(r.stillMissing()).containsExactly("2604.09999");
+        assertThat(services.store().get(ArxivId.parse("2604.01010"))).isPresent();
+        String status = org.paperindex.api.Json.write(StatusReport.build(services));
+        assertThat(status).contains("\"stillMissing\":[\"2604.09999\"]");
+      }
+    }
+  }
 }

@@ -64,14 +64,19 @@ class ArxivHttpClientTest {
     ArxivHttpClient c = client(interval, 0, Duration.ofSeconds(2));
     server.dispatch(r -> Response.ok(BODY));
     c.get(server.uri("/warm-up")); // class loading would blur the first gap
+    long t0 = System.nanoTime();
     for (int i = 0; i < 3; i++) {
       c.get(server.uri("/r" + i));
     }
+    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+    // the three starts are each at least an interval after the one before (warm-up included)
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(3 * 200 - 50);
     List<RecordedRequest> reqs = server.requests();
     for (int i = 1; i < reqs.size(); i++) {
       long gapMs = (reqs.get(i).receivedNanos() - reqs.get(i - 1).receivedNanos()) / 1_000_000;
-      // measured at the server: a few ms of connect jitter may shave the gap
-      assertThat(gapMs).as("gap before request %d", i).isGreaterThanOrEqualTo(185);
+      // measured at the server, where scheduling delays on a busy machine can shave a gap;
+      // unthrottled loopback requests arrive within a few ms of each other
+      assertThat(gapMs).as("gap before request %d", i).isGreaterThanOrEqualTo(100);
     }
     assertThat(c.throttle().stats().requests()).isEqualTo(4);
     assertThat(c.throttle().stats().waits()).isGreaterThanOrEqualTo(3);

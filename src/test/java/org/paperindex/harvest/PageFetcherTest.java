@@ -100,15 +100,20 @@ class PageFetcherTest {
     server.dispatch(req -> req.path().startsWith("/api")
         ? Response.ok(AtomApiClientTest.feed(1, "2604.00001")) : html(ABS));
 
+    long t0 = System.nanoTime();
     api.fetch(List.of(ArxivId.parse("2604.00001")));
     pages.fetchAbs(ArxivId.parse("2604.00001"), null);
     api.fetch(List.of(ArxivId.parse("2604.00001")));
+    long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
 
     List<RecordedRequest> reqs = server.requests();
     assertThat(reqs).hasSize(3);
+    // three starts, each an interval after the previous one, whichever client made it
+    assertThat(elapsedMs).isGreaterThanOrEqualTo(2 * 150 - 20);
     for (int i = 1; i < reqs.size(); i++) {
       long gapMs = (reqs.get(i).receivedNanos() - reqs.get(i - 1).receivedNanos()) / 1_000_000;
-      assertThat(gapMs).as("gap before request %d", i).isGreaterThanOrEqualTo(135);
+      // server-side gaps can shrink under scheduling delays on a busy machine
+      assertThat(gapMs).as("gap before request %d", i).isGreaterThanOrEqualTo(75);
     }
     assertThat(http.throttle().stats().requests()).isEqualTo(3);
     assertThat(server.maxConcurrentRequests()).isEqualTo(1);
