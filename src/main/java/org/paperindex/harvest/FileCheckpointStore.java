@@ -1,20 +1,12 @@
 package org.paperindex.harvest;
 
-import org.paperindex.internal.AtomicFiles;
+import org.paperindex.internal.JsonFiles;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -34,12 +26,6 @@ public final class FileCheckpointStore implements CheckpointStore {
   record Checkpoint(String job, LocalDate nextFrom, HarvestSummary lastRun, Instant savedAt) {}
 
   private final Path dir;
-  private final ObjectMapper json =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   public FileCheckpointStore(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
@@ -60,27 +46,21 @@ public final class FileCheckpointStore implements CheckpointStore {
     Objects.requireNonNull(nextFrom, "nextFrom");
     Path target = file(job);
     try {
-      AtomicFiles.write(target, json.writeValueAsBytes(new Checkpoint(job, nextFrom, lastRun, Instant.now())));
+      JsonFiles.write(target, new Checkpoint(job, nextFrom, lastRun, Instant.now()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save checkpoint for " + job + " to " + target, e);
     }
   }
 
-  /** The file for a job; URL-encoding keeps keys like {@code oai:arXiv:cs:cs:AI} distinct and file-safe. */
+  /** The file for a job (see {@link JsonFiles#fileFor}). */
   Path file(String job) {
-    if (job == null || job.isBlank()) {
-      throw new IllegalArgumentException("empty job key");
-    }
-    String name = URLEncoder.encode(job, StandardCharsets.UTF_8).replace("*", "%2A");
-    return dir.resolve(name + ".json");
+    return JsonFiles.fileFor(dir, job);
   }
 
   private Optional<Checkpoint> read(String job) {
     Path f = file(job);
     try {
-      return Optional.of(json.readValue(Files.readAllBytes(f), Checkpoint.class));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return JsonFiles.read(f, Checkpoint.class);
     } catch (IOException e) {
       // a corrupt checkpoint must stop the job, not silently restart the initial window
       throw new UncheckedIOException("cannot read checkpoint " + f + ": " + e.getMessage(), e);

@@ -1,20 +1,12 @@
 package org.paperindex.harvest;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.paperindex.internal.AtomicFiles;
+import org.paperindex.internal.JsonFiles;
 
 /**
  * The last run of each job, successful or failed, kept in a small JSON file per job so that
@@ -33,38 +25,27 @@ public final class RunLog {
   }
 
   private final Path dir;
-  private final ObjectMapper json =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(SerializationFeature.INDENT_OUTPUT);
 
   public RunLog(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir");
   }
 
   public synchronized void record(JobRun run) {
-    Path f = file(run.job());
+    Path f = JsonFiles.fileFor(dir, run.job());
     try {
-      AtomicFiles.write(f, json.writeValueAsBytes(run));
+      JsonFiles.write(f, run);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record run of " + run.job() + " in " + f, e);
     }
   }
 
   public Optional<JobRun> last(String job) {
-    Path f = file(job);
+    Path f = JsonFiles.fileFor(dir, job);
     try {
-      return Optional.of(json.readValue(Files.readAllBytes(f), JobRun.class));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return JsonFiles.read(f, JobRun.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read run log " + f + ": " + e.getMessage(), e);
     }
   }
 
-  private Path file(String job) {
-    return dir.resolve(URLEncoder.encode(job, StandardCharsets.UTF_8).replace("*", "%2A") + ".json");
-  }
 }
