@@ -47,13 +47,14 @@ public final class AffiliationMatcher {
       return List.of();
     }
     Set<String> countries = ix.countries.find(chunks);
-    Set<String> present = new HashSet<>();
+    Map<String, List<Integer>> present = new HashMap<>();
     List<Hit> hits = exactHits(chunks, present);
     Set<Integer> hitRecs = new HashSet<>();
     for (Hit h : hits) {
       hitRecs.add(h.rec());
     }
     Map<Integer, Double> best = new HashMap<>();
+    Map<Integer, Integer> bestSpan = new HashMap<>();
     int lastChunk = -1;
     for (Hit h : hits) {
       if (!AffiliationIndex.isGeneric(h.key()) && !contained(h, hits)) {
@@ -65,14 +66,15 @@ public final class AffiliationMatcher {
         continue;
       }
       double s = score(h, countries, present, hitRecs, hits, lastChunk);
-      if (s > 0) {
-        best.merge(h.rec(), s, Math::max);
+      if (s > 0 && s > best.getOrDefault(h.rec(), 0.0)) {
+        best.put(h.rec(), s);
+        bestSpan.put(h.rec(), h.start() << 16 | h.end());
       }
     }
     if (best.values().stream().noneMatch(s -> s >= threshold)) {
       fuzzy(chunks, countries, present, best);
     }
-    dropChildren(best);
+    dropChildren(best, bestSpan);
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
     ranked.removeIf(e -> e.getValue() < threshold);
     ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
@@ -88,13 +90,15 @@ public final class AffiliationMatcher {
 
   // When a unit and the organisation it belongs to are both named, the organisation is the
   // affiliation that registries (and the gold data) record.
-  private void dropChildren(Map<Integer, Double> best) {
+  // A unit and its parent found by the same words (a campus named like its system, through a
+  // translated label of the system) are not "unit + organisation": the better-named one stays.
+  private void dropChildren(Map<Integer, Double> best, Map<Integer, Integer> bestSpan) {
     if (best.size() < 2) {
       return;
     }
     List<Integer> drop = new ArrayList<>();
     for (int rec : best.keySet()) {
-      if (best.get(rec) >= threshold && hasAncestorIn(rec, best, 0)) {
+      if (best.get(rec) >= threshold && hasAncestorIn(rec, best, bestSpan, 0)) {
         drop.add(rec);
       }
     }
@@ -107,10 +111,13 @@ public final class AffiliationMatcher {
     }
   }
 
-  private boolean hasAncestorIn(int rec, Map<Integer, Double> best, int depth) {
+  private boolean hasAncestorIn(int rec, Map<Integer, Double> best,
+      Map<Integer, Integer> bestSpan, int depth) {
+    Integer span = bestSpan.get(rec);
     for (int p : ix.parents[rec]) {
-      if (p != rec && (best.getOrDefault(p, 0.0) >= threshold - 0.1
-          || depth < 3 && hasAncestorIn(p, best, depth + 1))) {
+      boolean sameWords = span != null && span.equals(bestSpan.get(p));
+      if (p != rec && (best.getOrDefault(p, 0.0) >= threshold - 0.1 && !sameWords
+          || depth < 3 && hasAncestorIn(p, best, bestSpan, depth + 1))) {
         return true;
       }
     }
@@ -118,7 +125,7 @@ public final class AffiliationMatcher {
   }
 
   // Every token span of every chunk (and a chunk joined with the next) looked up by hash.
-  private List<Hit> exactHits(List<AffiliationText.Chunk> chunks, Set<String> present) {
+  private List<Hit> exactHits(List<AffiliationText.Chunk> chunks, Map<String, List<Integer>> present) {
     List<Hit> hits = new ArrayList<>();
     int offset = 0;
     for (int c = 0; c < chunks.size(); c++) {
@@ -134,7 +141,7 @@ public final class AffiliationMatcher {
           sb.append(t.get(j));
           String key = sb.toString();
           if (j - i < 3) {
-            present.add(key);
+            present.computeIfAbsent(key, k -> new ArrayList<>(1)).add(offset + i);
           }
           addHits(hits, ix.exact.get(key), key, c, offset + i, offset + j + 1, i == 0 && j == n - 1,
               i > 0 ? t.get(i - 1) : null, j + 1 < n ? t.get(j + 1) : null);
@@ -191,7 +198,7 @@ public final class AffiliationMatcher {
     return true;
   }
 
-  private double score(Hit h, Set<String> countries, Set<String> present, Set<Integer> hitRecs,
+  private double score(Hit h, Set<String> countries, Map<String, List<Integer>> present, Set<Integer> hitRecs,
       List<Hit> hits, int lastChunk) {
     RorRecord r = ix.recs[h.rec()];
     double s = h.kind() == RorRecord.KIND_DISPLAY ? 0.90 : h.kind() == RorRecord.KIND_LABEL
@@ -212,7 +219,7 @@ public final class AffiliationMatcher {
     if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
       s += countryOk ? 0.04 : -0.35;
     }
-    boolean cityOk = !ix.cityKey[h.rec()].isEmpty() && present.contains(ix.cityKey[h.rec()]);
+    boolean cityOk = present.containsKey(ix.cityKey[h.rec()]);
     if (cityOk) {
       s += 0.03;
     }
@@ -242,19 +249,39 @@ public final class AffiliationMatcher {
     return s;
   }
 
+  // Whether the place key occurs in the string outside the name span [start, end): the city in
+  // "University of Newcastle" does not say that the university is in that city.
+  private static boolean outside(Map<String, List<Integer>> present, String key, int start,
+      int end) {
+    List<Integer> at = key.isEmpty() ? null : present.get(key);
+    if (at == null) {
+      return false;
+    }
+    int len = 1;
+    for (int i = 0; i < key.length(); i++) {
+      len += key.charAt(i) == ' ' ? 1 : 0;
+    }
+    for (int p : at) {
+      if (p + len <= start || p >= end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean specific(String token, int rec) {
     return token != null && !AffiliationIndex.GENERIC.contains(token)
         && !token.chars().allMatch(Character::isDigit) && !ix.cityKey[rec].contains(token);
   }
 
   // True when this record is the only one of its name that fits the string's country and city.
-  private boolean uniqueAmong(Hit h, List<Hit> hits, Set<String> countries, Set<String> present) {
+  private boolean uniqueAmong(Hit h, List<Hit> hits, Set<String> countries, Map<String, List<Integer>> present) {
     int fitting = 0;
     boolean self = false;
     for (Hit o : hits) {
       if (o.key().equals(h.key()) && o.start() == h.start() && o.end() == h.end()) {
         RorRecord r = ix.recs[o.rec()];
-        boolean city = present.contains(ix.cityKey[o.rec()]);
+        boolean city = outside(present, ix.cityKey[o.rec()], o.start(), o.end());
         if (city || countries.contains(r.countryCode())) {
           fitting++;
           self |= o.rec() == h.rec();
@@ -283,7 +310,7 @@ public final class AffiliationMatcher {
 
   // Weighted token overlap for chunks that no registry name matches exactly.
   private void fuzzy(List<AffiliationText.Chunk> chunks, Set<String> countries,
-      Set<String> present, Map<Integer, Double> best) {
+      Map<String, List<Integer>> present, Map<Integer, Double> best) {
     for (int c = 0; c < chunks.size(); c++) {
       List<String> toks = new ArrayList<>(chunks.get(c).tokens());
       fuzzyChunk(toks, countries, present, best);
@@ -294,7 +321,7 @@ public final class AffiliationMatcher {
     }
   }
 
-  private void fuzzyChunk(List<String> toks, Set<String> countries, Set<String> present,
+  private void fuzzyChunk(List<String> toks, Set<String> countries, Map<String, List<Integer>> present,
       Map<Integer, Double> best) {
     if (toks.size() < 2 || toks.size() > 20) {
       return;
@@ -346,7 +373,7 @@ public final class AffiliationMatcher {
       if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
         s += countries.contains(r.countryCode()) ? 0.03 : -0.35;
       }
-      if (!ix.cityKey[rec].isEmpty() && present.contains(ix.cityKey[rec])) {
+      if (!ix.cityKey[rec].isEmpty() && present.containsKey(ix.cityKey[rec])) {
         s += 0.03;
       }
       if (!r.active()) {
