@@ -111,6 +111,7 @@ final class AffiliationIndex {
         }
       }
     }
+    addCityless(ex, names, owners);
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
@@ -151,6 +152,41 @@ final class AffiliationIndex {
       out.add(n.substring(0, comma));
     }
     return out;
+  }
+
+  // "Indian Institute of Science Bangalore": authors often leave a trailing city out. The name
+  // without it is added as an alias when no record carries that name already.
+  private void addCityless(Map<String, List<Integer>> ex, List<int[]> names, List<Integer> owners) {
+    Map<String, List<Integer>> extra = new HashMap<>();
+    for (int r = 0; r < recs.length; r++) {
+      if (cityKey[r].isEmpty()) {
+        continue;
+      }
+      for (int n = 0; n < recs[r].names().size(); n++) {
+        if (recs[r].nameKinds()[n] == RorRecord.KIND_ACRONYM) {
+          continue;
+        }
+        String key = AffiliationText.key(recs[r].names().get(n));
+        if (key.endsWith(" " + cityKey[r])) {
+          String rest = key.substring(0, key.length() - cityKey[r].length() - 1);
+          if (rest.indexOf(' ') > 0 && !isGeneric(rest) && !ex.containsKey(rest)) {
+            add(extra, rest, r << 2 | RorRecord.KIND_ALIAS);
+          }
+        }
+      }
+    }
+    extra.forEach((k, v) -> {
+      ex.put(k, v);
+      for (int e : v) {
+        String[] toks = k.split(" ");
+        int[] ids = new int[toks.length];
+        for (int t = 0; t < ids.length; t++) {
+          ids[t] = vocab.computeIfAbsent(toks[t], x -> vocab.size());
+        }
+        names.add(ids);
+        owners.add(e >> 2);
+      }
+    });
   }
 
   private static void add(Map<String, List<Integer>> m, String key, int entry) {

@@ -16,6 +16,7 @@ public final class AffiliationMatcher {
   private static final int MAX_SPAN = 14;
   private static final int MAX_RESULTS = 5;
 
+  static final boolean DBG = Boolean.getBoolean("dbg");
   private final AffiliationIndex ix;
   private final double threshold;
 
@@ -364,6 +365,7 @@ public final class AffiliationMatcher {
       }
       double nameCov = common / nameWeight;
       double chunkCov = common / chunkWeight;
+      if (DBG) System.err.printf("fz %s %s nc=%.2f cc=%.2f miss=%d org=%b xs=%b%n", ix.recs[rec].name(), toks, common / nameWeight, common / chunkWeight, missing, sharedOrgWord, extraSpecific(seen, n, rec));
       if (!sharedOrgWord || missing > 1 || nameCov < 0.8 || chunkCov < 0.5
           || extraSpecific(seen, n, rec)) {
         continue;
