@@ -91,7 +91,7 @@ final class AffiliationIndex {
           .mapToInt(Integer::intValue).toArray();
       for (int n = 0; n < rec.names().size(); n++) {
         byte kind = rec.nameKinds()[n];
-        for (String variant : variants(rec.names().get(n), cityKey[r])) {
+        for (String variant : variants(rec.names().get(n))) {
           List<String> toks = AffiliationText.tokens(variant);
           String key = String.join(" ", toks);
           if (key.isEmpty()) {
@@ -138,24 +138,20 @@ final class AffiliationIndex {
     return hit == null ? tok : hit;
   }
 
-  // ROR appends "(Country)" to some names and ", City" to others; authors rarely write either.
-  private static List<String> variants(String name, String cityKey) {
+  // ROR appends "(Country)" to some names; authors rarely write it.
+  private static List<String> variants(String name) {
     List<String> out = new ArrayList<>(2);
     out.add(name);
     String n = name.trim();
     if (n.endsWith(")") && n.lastIndexOf('(') > 0) {
       out.add(n.substring(0, n.lastIndexOf('(')));
     }
-    int comma = n.lastIndexOf(',');
-    if (comma > 0 && !cityKey.isEmpty()
-        && AffiliationText.key(n.substring(comma + 1)).equals(cityKey)) {
-      out.add(n.substring(0, comma));
-    }
     return out;
   }
 
-  // "Indian Institute of Science Bangalore": authors often leave a trailing city out. The name
-  // without it is added as an alias when no record carries that name already.
+  // "Indian Institute of Science Bangalore", "University of California, Merced": authors often
+  // leave a trailing city out. The name without it is added as an alias only when no record
+  // carries that name already (else "University of California" would become Merced's name).
   private void addCityless(Map<String, List<Integer>> ex, List<int[]> names, List<Integer> owners) {
     Map<String, List<Integer>> extra = new HashMap<>();
     for (int r = 0; r < recs.length; r++) {

@@ -147,13 +147,18 @@ public final class AffiliationMatcher {
           addHits(hits, ix.exact.get(key), key, c, offset + i, offset + j + 1, i == 0 && j == n - 1,
               i > 0 ? t.get(i - 1) : null, j + 1 < n ? t.get(j + 1) : null);
         }
-        if (c + 1 < chunks.size() && n - i + chunks.get(c + 1).tokens().size() <= MAX_SPAN) {
-          // "University of California, Berkeley": a name that itself contains a comma.
-          String key = String.join(" ", t.subList(i, n)) + " "
-              + String.join(" ", chunks.get(c + 1).tokens());
-          addHits(hits, ix.exact.get(key), key, c, offset + i,
-              offset + n + chunks.get(c + 1).tokens().size(), i == 0,
-              i > 0 ? t.get(i - 1) : null, null);
+        if (c + 1 < chunks.size() && (i == 0 || n - i >= 2)) {
+          // "University of California, Berkeley": a name that itself contains a comma; the next
+          // chunk may go on with an address or a footnote number ("..., San Diego 7").
+          List<String> next = chunks.get(c + 1).tokens();
+          StringBuilder sb2 = new StringBuilder(String.join(" ", t.subList(i, n)));
+          for (int k = 0; k < next.size() && n - i + k + 1 <= MAX_SPAN; k++) {
+            sb2.append(' ').append(next.get(k));
+            String key = sb2.toString();
+            addHits(hits, ix.exact.get(key), key, c, offset + i, offset + n + k + 1,
+                i == 0 && k == next.size() - 1, i > 0 ? t.get(i - 1) : null,
+                k + 1 < next.size() ? next.get(k + 1) : null);
+          }
         }
         String raw = ch.raw().get(i);
         if ((AffiliationText.looksLikeAcronym(raw) || ch.parenthesised() && n == 1)
