@@ -51,6 +51,8 @@ final class AffiliationIndex {
   final RorRecord[] recs;
   final String[] cityKey;
   final int[][] parents;
+  /** Per record, names + child records: how widely known it is, to break exact ties. */
+  final int[] prominence;
   /** Normalised name key → entries {@code record << 2 | kind}, one per record. */
   final Map<String, int[]> exact = new HashMap<>();
   /** Normalised acronym → entries {@code record << 2 | kind}. */
@@ -112,6 +114,13 @@ final class AffiliationIndex {
       }
     }
     addCityless(ex, names, owners);
+    prominence = new int[recs.length];
+    for (int r = 0; r < recs.length; r++) {
+      prominence[r] += recs[r].names().size();
+      for (int p : parents[r]) {
+        prominence[p]++;
+      }
+    }
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
@@ -155,8 +164,8 @@ final class AffiliationIndex {
   private void addCityless(Map<String, List<Integer>> ex, List<int[]> names, List<Integer> owners) {
     Map<String, List<Integer>> extra = new HashMap<>();
     for (int r = 0; r < recs.length; r++) {
-      if (cityKey[r].isEmpty()) {
-        continue;
+      if (cityKey[r].isEmpty() || parents[r].length > 0) {
+        continue; // "German Cancer Research Center Dresden" is a branch, not the centre
       }
       for (int n = 0; n < recs[r].names().size(); n++) {
         if (recs[r].nameKinds()[n] == RorRecord.KIND_ACRONYM) {

@@ -82,7 +82,8 @@ public final class AffiliationMatcher {
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
     ranked.removeIf(e -> e.getValue() < threshold);
     ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
-        .thenComparing(Map.Entry::getKey));
+        // equal scores: the more widely known record (more names, more units) first
+        .thenComparing(e -> -ix.prominence[e.getKey()]).thenComparing(Map.Entry::getKey));
     List<InstitutionMatch> out = new ArrayList<>();
     for (int i = 0; i < ranked.size() && i < MAX_RESULTS; i++) {
       RorRecord r = ix.recs[ranked.get(i).getKey()];

@@ -41,6 +41,18 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void branchNamedWithItsCityDoesNotTakeOverItsParentsName() {
+    assertThat(top(rules, "Oceanic Research Center (ORC)")).isEqualTo("0ccccccd2");
+  }
+
+  @Test
+  void exactTiesGoToTheMoreWidelyKnownRecord() {
+    assertThat(top(rules, "Department of Physics, Northeast Polytechnic University"))
+        .isEqualTo("0ccccccc9");
+    assertThat(top(rules, "Northeast Polytechnic University, Harbin, China")).isEqualTo("0ccccccd0");
+  }
+
+  @Test
   void commaSplitNameJoinsWithThePrefixOfTheNextPiece() {
     assertThat(top(rules, "Dept. of Chemistry, University of Eldoria, Hillview 3, Hillview, USA"))
         .isEqualTo("0ccccccc6");
