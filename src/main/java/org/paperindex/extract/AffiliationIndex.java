@@ -55,6 +55,8 @@ final class AffiliationIndex {
   final int[] prominence;
   /** Normalised name key → entries {@code record << 2 | kind}, one per record. */
   final Map<String, int[]> exact = new HashMap<>();
+  /** Sorted tokens of names of 3+ words → entries, for word-order variants of a whole piece. */
+  final Map<String, int[]> unordered = new HashMap<>();
   /** Normalised acronym → entries {@code record << 2 | kind}. */
   final Map<String, int[]> acronyms = new HashMap<>();
   /** Token → id, document frequency (names containing it) and postings (name entry ids). */
@@ -93,7 +95,7 @@ final class AffiliationIndex {
           .mapToInt(Integer::intValue).toArray();
       for (int n = 0; n < rec.names().size(); n++) {
         byte kind = rec.nameKinds()[n];
-        for (String variant : variants(rec.names().get(n))) {
+        for (String variant : variants(rec.names().get(n), rec)) {
           List<String> toks = AffiliationText.tokens(variant);
           String key = String.join(" ", toks);
           if (key.isEmpty()) {
@@ -122,6 +124,16 @@ final class AffiliationIndex {
       }
     }
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    Map<String, List<Integer>> un = new HashMap<>();
+    ex.forEach((k, v) -> {
+      String sk = sortedKey(k);
+      if (sk != null) {
+        for (int e : v) {
+          add(un, sk, e >> 2 << 2 | RorRecord.KIND_ALIAS);
+        }
+      }
+    });
+    un.forEach((k, v) -> unordered.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
     countries = new AffiliationCountries(Arrays.asList(recs));
@@ -147,13 +159,19 @@ final class AffiliationIndex {
     return hit == null ? tok : hit;
   }
 
-  // ROR appends "(Country)" to some names; authors rarely write it.
-  private static List<String> variants(String name) {
+  // ROR appends "(Country)" or "(ACRONYM)" to some names; authors often leave it out. A longer
+  // bracketed part ("Indian Institute of Technology (Banaras Hindu University)") is what tells
+  // the record apart, so it stays.
+  private static List<String> variants(String name, RorRecord rec) {
     List<String> out = new ArrayList<>(2);
     out.add(name);
     String n = name.trim();
     if (n.endsWith(")") && n.lastIndexOf('(') > 0) {
-      out.add(n.substring(0, n.lastIndexOf('(')));
+      String inner = AffiliationText.key(n.substring(n.lastIndexOf('(') + 1, n.length() - 1));
+      if (inner.indexOf(' ') < 0 || inner.equals(AffiliationText.key(rec.countryName()))
+          || inner.equals(AffiliationText.key(rec.city()))) {
+        out.add(n.substring(0, n.lastIndexOf('(')));
+      }
     }
     return out;
   }
@@ -192,6 +210,16 @@ final class AffiliationIndex {
         owners.add(e >> 2);
       }
     });
+  }
+
+  /** The tokens of a key sorted, for keys of three or more tokens; else null. */
+  static String sortedKey(String key) {
+    String[] t = key.split(" ");
+    if (t.length < 3) {
+      return null;
+    }
+    Arrays.sort(t);
+    return String.join(" ", t);
   }
 
   private static void add(Map<String, List<Integer>> m, String key, int entry) {

@@ -172,6 +172,14 @@ public final class AffiliationMatcher {
               null);
         }
       }
+      if (n >= 3 && n <= MAX_SPAN) {
+        // "Medical University of Innsbruck" for "Innsbruck Medical University"
+        String key = String.join(" ", t);
+        int[] un = ix.unordered.get(AffiliationIndex.sortedKey(key));
+        if (un != null && ix.exact.get(key) == null) {
+          addHits(hits, un, key, c, offset, offset + n, true, null, null);
+        }
+      }
       offset += n;
     }
     return hits;

@@ -53,6 +53,20 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void wordOrderOfAWholePieceMayDiffer() {
+    assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
+        .isEqualTo("0ccccccd4");
+  }
+
+  @Test
+  void onlyCountryOrAcronymBracketsAreOptional() {
+    assertThat(top(rules, "Kadmon Widgets, Boston")).isEqualTo("0ccccccd5");
+    assertThat(top(rules, "Zephyr Polytechnic Institute (Hilltop Mining University)"))
+        .isEqualTo("0ccccccd6");
+    assertThat(rules.match("Zephyr Polytechnic Institute")).isEmpty();
+  }
+
+  @Test
   void commaSplitNameJoinsWithThePrefixOfTheNextPiece() {
     assertThat(top(rules, "Dept. of Chemistry, University of Eldoria, Hillview 3, Hillview, USA"))
         .isEqualTo("0ccccccc6");
