@@ -192,7 +192,7 @@ final class AffiliationIndex {
         String key = AffiliationText.key(recs[r].names().get(n));
         if (key.endsWith(" " + cityKey[r])) {
           String rest = key.substring(0, key.length() - cityKey[r].length() - 1);
-          if (rest.indexOf(' ') > 0 && !isGeneric(rest) && !ex.containsKey(rest)) {
+          if (rest.indexOf(' ') > 0 && !qualifiersOnly(rest) && !ex.containsKey(rest)) {
             add(extra, rest, r << 2 | RorRecord.KIND_ALIAS);
           }
         }
@@ -210,6 +210,23 @@ final class AffiliationIndex {
         owners.add(e >> 2);
       }
     });
+  }
+
+  /** Words that qualify an organisation kind without naming one ("Federal University"). */
+  static final Set<String> QUALIFIERS = AffiliationText.normSet("""
+      federal national state royal catholic free autonomous normal central regional municipal
+      provincial city metropolitan new international pontifical islamic christian public
+      private people peoples popular republic republican imperial county district""");
+
+  // Whether a key is made only of generic and qualifier words: not a name without its city.
+  private static boolean qualifiersOnly(String key) {
+    for (String t : key.split(" ")) {
+      if (!GENERIC.contains(t) && !QUALIFIERS.contains(t)
+          && !t.chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The tokens of a key sorted, for keys of three or more tokens; else null. */
