@@ -233,7 +233,7 @@ public final class AffiliationMatcher {
     if (!h.wholeChunk() && h.end() - h.start() == 1 && h.kind() != RorRecord.KIND_ACRONYM) {
       s -= 0.1; // a one-word name inside a longer phrase is usually an ordinary word
     }
-    boolean countryOk = countries.contains(r.countryCode());
+    boolean countryOk = countryFits(countries, r.countryCode());
     if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
       s += countryOk ? 0.04 : -0.35;
     }
@@ -265,6 +265,19 @@ public final class AffiliationMatcher {
       s -= 0.1;
     }
     return s;
+  }
+
+  // Territories that registries list on their own but authors often file under another country:
+  // "Macau University of Science and Technology, Macau, China", "San Juan, Puerto Rico, USA".
+  private static final Map<String, String> ALSO_WRITTEN_AS = Map.of("HK", "CN", "MO", "CN",
+      "TW", "CN", "PR", "US", "GU", "US", "VI", "US");
+
+  private static boolean countryFits(Set<String> countries, String code) {
+    if (countries.contains(code)) {
+      return true;
+    }
+    String alt = ALSO_WRITTEN_AS.get(code);
+    return alt != null && countries.contains(alt);
   }
 
   // Whether the place key occurs in the string outside the name span [start, end): the city in
@@ -300,7 +313,7 @@ public final class AffiliationMatcher {
       if (o.key().equals(h.key()) && o.start() == h.start() && o.end() == h.end()) {
         RorRecord r = ix.recs[o.rec()];
         boolean city = outside(present, ix.cityKey[o.rec()], o.start(), o.end());
-        if (city || countries.contains(r.countryCode())) {
+        if (city || countryFits(countries, r.countryCode())) {
           fitting++;
           self |= o.rec() == h.rec();
         }
@@ -389,7 +402,7 @@ public final class AffiliationMatcher {
       RorRecord r = ix.recs[rec];
       double s = 0.55 + 0.25 * nameCov + 0.15 * chunkCov;
       if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
-        s += countries.contains(r.countryCode()) ? 0.03 : -0.35;
+        s += countryFits(countries, r.countryCode()) ? 0.03 : -0.35;
       }
       if (!ix.cityKey[rec].isEmpty() && present.containsKey(ix.cityKey[rec])) {
         s += 0.03;

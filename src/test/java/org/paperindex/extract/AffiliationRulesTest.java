@@ -67,6 +67,17 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void territoriesWrittenUnderAnotherCountryAreNotPenalised() {
+    assertThat(top(rules, "Harbourview University of Science and Technology, Macau, China"))
+        .isEqualTo("0ccccccd7");
+  }
+
+  @Test
+  void moreAbbreviations() {
+    assertThat(top(rules, "Riverside Bus. Sch., UK")).isEqualTo("0ccccccd8");
+  }
+
+  @Test
   void commaSplitNameJoinsWithThePrefixOfTheNextPiece() {
     assertThat(top(rules, "Dept. of Chemistry, University of Eldoria, Hillview 3, Hillview, USA"))
         .isEqualTo("0ccccccc6");
