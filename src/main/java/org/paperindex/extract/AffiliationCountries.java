@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Recognises the countries named in an affiliation string (names, common variants, US states). */
 final class AffiliationCountries {
@@ -38,6 +39,19 @@ final class AffiliationCountries {
       "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont",
       "virginia", "washington", "west virginia", "wisconsin", "wyoming", "district columbia"};
 
+  private static final Set<String> US_CODES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT",
+      "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI",
+      "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR",
+      "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR");
+  private static final String[] CA_PROVINCES = {"ontario", "quebec", "british columbia",
+      "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland",
+      "newfoundland labrador", "prince edward island"};
+  private static final Pattern ZIP = Pattern.compile("\\d{5}");
+  private static final Pattern CA_POST_1 = Pattern.compile("[A-Z]\\d[A-Z]");
+  private static final Pattern CA_POST_2 = Pattern.compile("\\d[A-Z]\\d");
+  private static final Pattern UK_POST_1 = Pattern.compile("[A-Z]{1,2}\\d[A-Z\\d]?");
+  private static final Pattern UK_POST_2 = Pattern.compile("\\d[A-Z]{2}");
+
   private final Map<String, String> byKey = new HashMap<>();
 
   AffiliationCountries(Iterable<RorRecord> records) {
@@ -53,6 +67,9 @@ final class AffiliationCountries {
     }
     for (String s : US_STATES) {
       byKey.putIfAbsent(AffiliationText.key(s), "US");
+    }
+    for (String p : CA_PROVINCES) {
+      byKey.putIfAbsent(AffiliationText.key(p), "CA");
     }
     byKey.remove(AffiliationText.key("georgia")); // a country and a US state: ambiguous
   }
@@ -74,7 +91,32 @@ final class AffiliationCountries {
           break;
         }
       }
+      if (c >= chunks.size() - 3) {
+        String code = postal(chunks.get(c).raw());
+        if (code != null) {
+          out.add(code);
+        }
+      }
     }
     return out;
+  }
+
+  // Address conventions: "CA 94305" (US state + ZIP), "M5S 1A8" (Canadian postcode),
+  // "OX1 3PU" (UK postcode). Tokens are as written, so case tells codes from words.
+  private static String postal(List<String> raw) {
+    for (int i = 0; i + 1 < raw.size(); i++) {
+      String a = raw.get(i);
+      String b = raw.get(i + 1);
+      if (US_CODES.contains(a) && ZIP.matcher(b).matches()) {
+        return "US";
+      }
+      if (CA_POST_1.matcher(a).matches() && CA_POST_2.matcher(b).matches()) {
+        return "CA";
+      }
+      if (UK_POST_1.matcher(a).matches() && UK_POST_2.matcher(b).matches()) {
+        return "GB";
+      }
+    }
+    return null;
   }
 }

@@ -51,8 +51,12 @@ final class AffiliationIndex {
   final RorRecord[] recs;
   final String[] cityKey;
   final int[][] parents;
+  /** Per record, names + child records: how widely known it is, to break exact ties. */
+  final int[] prominence;
   /** Normalised name key → entries {@code record << 2 | kind}, one per record. */
   final Map<String, int[]> exact = new HashMap<>();
+  /** Sorted tokens of names of 3+ words → entries, for word-order variants of a whole piece. */
+  final Map<String, int[]> unordered = new HashMap<>();
   /** Normalised acronym → entries {@code record << 2 | kind}. */
   final Map<String, int[]> acronyms = new HashMap<>();
   /** Token → id, document frequency (names containing it) and postings (name entry ids). */
@@ -91,7 +95,7 @@ final class AffiliationIndex {
           .mapToInt(Integer::intValue).toArray();
       for (int n = 0; n < rec.names().size(); n++) {
         byte kind = rec.nameKinds()[n];
-        for (String variant : variants(rec.names().get(n), cityKey[r])) {
+        for (String variant : variants(rec.names().get(n), rec)) {
           List<String> toks = AffiliationText.tokens(variant);
           String key = String.join(" ", toks);
           if (key.isEmpty()) {
@@ -111,7 +115,25 @@ final class AffiliationIndex {
         }
       }
     }
+    addCityless(ex, names, owners);
+    prominence = new int[recs.length];
+    for (int r = 0; r < recs.length; r++) {
+      prominence[r] += recs[r].names().size();
+      for (int p : parents[r]) {
+        prominence[p]++;
+      }
+    }
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    Map<String, List<Integer>> un = new HashMap<>();
+    ex.forEach((k, v) -> {
+      String sk = sortedKey(k);
+      if (sk != null) {
+        for (int e : v) {
+          add(un, sk, e >> 2 << 2 | RorRecord.KIND_ALIAS);
+        }
+      }
+    });
+    un.forEach((k, v) -> unordered.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
     countries = new AffiliationCountries(Arrays.asList(recs));
@@ -137,20 +159,84 @@ final class AffiliationIndex {
     return hit == null ? tok : hit;
   }
 
-  // ROR appends "(Country)" to some names and ", City" to others; authors rarely write either.
-  private static List<String> variants(String name, String cityKey) {
+  // ROR appends "(Country)" or "(ACRONYM)" to some names; authors often leave it out. A longer
+  // bracketed part ("Indian Institute of Technology (Banaras Hindu University)") is what tells
+  // the record apart, so it stays.
+  private static List<String> variants(String name, RorRecord rec) {
     List<String> out = new ArrayList<>(2);
     out.add(name);
     String n = name.trim();
     if (n.endsWith(")") && n.lastIndexOf('(') > 0) {
-      out.add(n.substring(0, n.lastIndexOf('(')));
-    }
-    int comma = n.lastIndexOf(',');
-    if (comma > 0 && !cityKey.isEmpty()
-        && AffiliationText.key(n.substring(comma + 1)).equals(cityKey)) {
-      out.add(n.substring(0, comma));
+      String inner = AffiliationText.key(n.substring(n.lastIndexOf('(') + 1, n.length() - 1));
+      if (inner.indexOf(' ') < 0 || inner.equals(AffiliationText.key(rec.countryName()))
+          || inner.equals(AffiliationText.key(rec.city()))) {
+        out.add(n.substring(0, n.lastIndexOf('(')));
+      }
     }
     return out;
+  }
+
+  // "Indian Institute of Science Bangalore", "University of California, Merced": authors often
+  // leave a trailing city out. The name without it is added as an alias only when no record
+  // carries that name already (else "University of California" would become Merced's name).
+  private void addCityless(Map<String, List<Integer>> ex, List<int[]> names, List<Integer> owners) {
+    Map<String, List<Integer>> extra = new HashMap<>();
+    for (int r = 0; r < recs.length; r++) {
+      if (cityKey[r].isEmpty() || parents[r].length > 0) {
+        continue; // "German Cancer Research Center Dresden" is a branch, not the centre
+      }
+      for (int n = 0; n < recs[r].names().size(); n++) {
+        if (recs[r].nameKinds()[n] == RorRecord.KIND_ACRONYM) {
+          continue;
+        }
+        String key = AffiliationText.key(recs[r].names().get(n));
+        if (key.endsWith(" " + cityKey[r])) {
+          String rest = key.substring(0, key.length() - cityKey[r].length() - 1);
+          if (rest.indexOf(' ') > 0 && !qualifiersOnly(rest) && !ex.containsKey(rest)) {
+            add(extra, rest, r << 2 | RorRecord.KIND_ALIAS);
+          }
+        }
+      }
+    }
+    extra.forEach((k, v) -> {
+      ex.put(k, v);
+      for (int e : v) {
+        String[] toks = k.split(" ");
+        int[] ids = new int[toks.length];
+        for (int t = 0; t < ids.length; t++) {
+          ids[t] = vocab.computeIfAbsent(toks[t], x -> vocab.size());
+        }
+        names.add(ids);
+        owners.add(e >> 2);
+      }
+    });
+  }
+
+  /** Words that qualify an organisation kind without naming one ("Federal University"). */
+  static final Set<String> QUALIFIERS = AffiliationText.normSet("""
+      federal national state royal catholic free autonomous normal central regional municipal
+      provincial city metropolitan new international pontifical islamic christian public
+      private people peoples popular republic republican imperial county district""");
+
+  // Whether a key is made only of generic and qualifier words: not a name without its city.
+  private static boolean qualifiersOnly(String key) {
+    for (String t : key.split(" ")) {
+      if (!GENERIC.contains(t) && !QUALIFIERS.contains(t)
+          && !t.chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The tokens of a key sorted, for keys of three or more tokens; else null. */
+  static String sortedKey(String key) {
+    String[] t = key.split(" ");
+    if (t.length < 3) {
+      return null;
+    }
+    Arrays.sort(t);
+    return String.join(" ", t);
   }
 
   private static void add(Map<String, List<Integer>> m, String key, int entry) {

@@ -1,0 +1,103 @@
+package org.paperindex.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Matching rules on invented registries: campuses and systems, trailing cities, addresses. */
+class AffiliationRulesTest {
+
+  private static AffiliationMatcher rules;
+  private static AffiliationMatcher base;
+
+  @BeforeAll
+  static void load() throws Exception {
+    rules = new AffiliationMatcher(RorRegistry.load(List.of(
+        RorRegistryTest.fixture("ror-v2-rules.json"))));
+    base = new AffiliationMatcher(RorRegistry.load(List.of(
+        RorRegistryTest.fixture("ror-v2.json.gz"))));
+  }
+
+  private static String top(AffiliationMatcher m, String affiliation) {
+    List<InstitutionMatch> r = m.match(affiliation);
+    return r.isEmpty() ? null : r.get(0).rorId().replace("https://ror.org/", "");
+  }
+
+  @Test
+  void campusNamedLikeItsSystemsTranslatedLabelIsKept() {
+    // the system's Spanish label normalises to the campus's name; the campus must not be
+    // dropped as "a unit of" the system
+    assertThat(top(rules, "Department of Physics, University of Northland")).isEqualTo("0ccccccc2");
+    assertThat(top(rules, "University of Northland System")).isEqualTo("0ccccccc1");
+  }
+
+  @Test
+  void trailingCityMayBeLeftOut() {
+    assertThat(top(rules, "Indigo Institute of Science")).isEqualTo("0ccccccc3");
+    // ... but a name another record already carries is not taken over by a campus
+    assertThat(top(rules, "Dept. of Chemistry, University of Eldoria")).isEqualTo("0ccccccc4");
+  }
+
+  @Test
+  void branchNamedWithItsCityDoesNotTakeOverItsParentsName() {
+    assertThat(top(rules, "Oceanic Research Center (ORC)")).isEqualTo("0ccccccd2");
+  }
+
+  @Test
+  void exactTiesGoToTheMoreWidelyKnownRecord() {
+    assertThat(top(rules, "Department of Physics, Northeast Polytechnic University"))
+        .isEqualTo("0ccccccc9");
+    assertThat(top(rules, "Northeast Polytechnic University, Harbin, China")).isEqualTo("0ccccccd0");
+  }
+
+  @Test
+  void wordOrderOfAWholePieceMayDiffer() {
+    assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
+        .isEqualTo("0ccccccd4");
+  }
+
+  @Test
+  void onlyCountryOrAcronymBracketsAreOptional() {
+    assertThat(top(rules, "Kadmon Widgets, Boston")).isEqualTo("0ccccccd5");
+    assertThat(top(rules, "Zephyr Polytechnic Institute (Hilltop Mining University)"))
+        .isEqualTo("0ccccccd6");
+    assertThat(rules.match("Zephyr Polytechnic Institute")).isEmpty();
+  }
+
+  @Test
+  void territoriesWrittenUnderAnotherCountryAreNotPenalised() {
+    assertThat(top(rules, "Harbourview University of Science and Technology, Macau, China"))
+        .isEqualTo("0ccccccd7");
+  }
+
+  @Test
+  void moreAbbreviations() {
+    assertThat(top(rules, "Riverside Bus. Sch., UK")).isEqualTo("0ccccccd8");
+  }
+
+  @Test
+  void commaSplitNameJoinsWithThePrefixOfTheNextPiece() {
+    assertThat(top(rules, "Dept. of Chemistry, University of Eldoria, Hillview 3, Hillview, USA"))
+        .isEqualTo("0ccccccc6");
+  }
+
+  @Test
+  void singleWordBeforeACommaDoesNotStartAJoinedName() {
+    assertThat(top(rules, "Graduate School of Science, University of Quilltown"))
+        .isEqualTo("0ccccccc8");
+    assertThat(top(rules, "Science University of Quilltown")).isEqualTo("0ccccccc7");
+  }
+
+  @Test
+  void postcodesGiveTheCountry() {
+    assertThat(top(base, "Springfield Institute of Technology, Springfield, MA 01109"))
+        .isEqualTo("0aaaaaa02");
+    assertThat(top(base, "Springfield Institute of Technology, MB R3T 2N2"))
+        .isEqualTo("0aaaaaa03");
+    assertThat(top(base, "Springfield Institute of Technology, Ontario")).isEqualTo("0aaaaaa03");
+    assertThat(top(base, "University of Testington, Parks Road, OX1 3PU")).isEqualTo("0aaaaaa01");
+    assertThat(AffiliationMatcher.DEFAULT_THRESHOLD).isBetween(0.7, 0.9);
+  }
+}
