@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       SearchCommand.class,
       StatusCommand.class,
+      QuarantineCommand.class,
       FetchCommand.class,
       AffiliationsCommand.class,
       LinksCommand.class,

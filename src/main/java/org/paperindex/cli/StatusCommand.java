@@ -33,6 +33,9 @@ final class StatusCommand implements Callable<Integer> {
     harvest.put("lastSuccessfulRun", s.checkpoints().lastRun(job).orElse(null));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("papers", s.search().count());
+    // as of the last index commit: the store itself is locked while a server runs
+    long q = s.index().committedQuarantined();
+    out.put("quarantined", q < 0 ? null : q);
     out.put("indexDir", cfg.indexDir().toAbsolutePath().toString());
     out.put("dataDir", cfg.dataDir().toAbsolutePath().toString());
     out.put("harvest", harvest);

@@ -223,17 +223,49 @@ public final class RecordStore implements AutoCloseable {
     Cursor<String, byte[]> c = quarantine.cursor(null);
     while (c.hasNext() && out.size() < limit) {
       String key = c.next();
-      try {
-        JsonNode o = JSON.readTree(c.getValue());
-        String src = o.path("source").isNull() ? null : o.path("source").asText(null);
-        out.add(new QuarantineEntry(key, o.path("identifier").asText(null),
-            o.path("reason").asText(), o.path("raw").asText(""),
-            src == null ? null : Source.valueOf(src), Instant.parse(o.path("time").asText())));
-      } catch (IOException | RuntimeException ex) {
-        throw new StoreException("damaged quarantine entry " + key + " in " + file, ex);
-      }
+      out.add(quarantineEntry(key, c.getValue()));
     }
     return out;
+  }
+
+  private QuarantineEntry quarantineEntry(String key, byte[] bytes) {
+    try {
+      JsonNode o = JSON.readTree(bytes);
+      String src = o.path("source").isNull() ? null : o.path("source").asText(null);
+      return new QuarantineEntry(key, o.path("identifier").asText(null),
+          o.path("reason").asText(), o.path("raw").asText(""),
+          src == null ? null : Source.valueOf(src), Instant.parse(o.path("time").asText()));
+    } catch (IOException | RuntimeException ex) {
+      throw new StoreException("damaged quarantine entry " + key + " in " + file, ex);
+    }
+  }
+
+  /** The quarantined record with this key, if it is still there. */
+  public Optional<QuarantineEntry> quarantined(String key) {
+    byte[] b = quarantine.get(key);
+    return b == null ? Optional.empty() : Optional.of(quarantineEntry(key, b));
+  }
+
+  /**
+   * Keeps a quarantined record under its key with a new reason (a retry that failed again), so
+   * the operator sees why it fails now, not why it failed the first time.
+   */
+  public void requarantine(String key, String reason) {
+    writeLock.lock();
+    try {
+      byte[] b = quarantine.get(key);
+      if (b == null) {
+        return;
+      }
+      ObjectNode o = (ObjectNode) JSON.readTree(b);
+      o.put("reason", reason);
+      o.put("time", Instant.now().toString());
+      quarantine.put(key, JSON.writeValueAsBytes(o));
+    } catch (IOException | RuntimeException e) {
+      throw new StoreException("cannot update quarantine entry " + key + " in " + file, e);
+    } finally {
+      writeLock.unlock();
+    }
   }
 
   /** Number of quarantined records. */
