@@ -28,9 +28,11 @@ public final class CamelApp implements AutoCloseable {
 
   private final Main main;
   private final Services services;
+  private final boolean serve;
 
   public CamelApp(Settings settings, Services services, Mode mode) {
     this.services = services;
+    this.serve = mode == Mode.SERVE;
     this.main = new Main();
     AppConfig cfg = services.config();
     Properties p = new Properties();
@@ -69,6 +71,10 @@ public final class CamelApp implements AutoCloseable {
     CamelContext ctx = main.getCamelContext();
     if (ctx == null || ctx.getRoutes().isEmpty()) {
       throw new ConfigException("no Camel routes were loaded; check camel.main.routes-include-pattern");
+    }
+    if (serve) {
+      // JSON errors from the HTTP layer too
+      org.paperindex.api.HttpLayerErrors.install(ctx, services.config().http().port());
     }
   }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       SearchCommand.class,
       StatusCommand.class,
+      QuarantineCommand.class,
       FetchCommand.class,
       AffiliationsCommand.class,
       LinksCommand.class,
@@ -66,6 +67,16 @@ public final class PaperIndexCli implements Runnable {
     String m = t.getMessage();
     if (m == null || m.isBlank()) {
       m = t.getClass().getSimpleName();
+    }
+    // the root cause often says what the operator must fix ("No space left on device") while
+    // the top message only says what failed ("cannot index 0908.0004")
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String r = root.getMessage();
+    if (root != t && r != null && !r.isBlank() && !m.contains(r)) {
+      m = m + ": " + r;
     }
     return m.replaceAll("\\s+", " ").strip();
   }

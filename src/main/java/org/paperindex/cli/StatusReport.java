@@ -51,8 +51,11 @@ final class StatusReport {
     s.storeIfOpen().ifPresent(st -> completeness.put("lastReport", Completeness.last(st).orElse(null)));
     jobs.put("completeness", completeness);
     out.put("jobs", jobs);
-    out.put("quarantine", s.storeIfOpen().map(st -> (Object) Map.of("size", st.quarantineSize()))
-        .orElse(Map.of("size", "unavailable: the store is held by a running server")));
+    // read-only (a server holds the store): the count recorded by the last index commit
+    long committed = s.index().committedQuarantined();
+    out.put("quarantine", s.storeIfOpen()
+        .map(st -> (Object) Map.of("size", st.quarantineSize()))
+        .orElse(committed < 0 ? Map.of("size", "unknown") : Map.of("size", committed, "asOf", "last index commit")));
     s.throttleIfOpen().ifPresent(t -> out.put("throttle", t.stats()));
     s.ingesterIfOpen().ifPresent(i -> out.put("ingest", i.counters()));
     return out;

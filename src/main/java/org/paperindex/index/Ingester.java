@@ -95,7 +95,7 @@ public final class Ingester {
       // store first: an index commit must never be ahead of durable store data
       long seq = store.lastSeq();
       store.commit();
-      index.commit(seq);
+      index.commit(seq, store.quarantineSize());
       commits.incrementAndGet();
     } finally {
       lock.writeLock().unlock();
@@ -123,7 +123,7 @@ public final class Ingester {
       });
       if (n[0] > 0 || from != last) {
         store.commit();
-        index.commit(last);
+        index.commit(last, store.quarantineSize());
       }
       if (n[0] > 0) {
         LOG.info("caught up: re-indexed {} papers changed after store seq {}", n[0], from);

@@ -45,6 +45,8 @@ public final class PaperIndex implements AutoCloseable {
   public static final String STORE_SEQ = "paperindex.storeSeq";
   /** Commit user-data key holding the {@link PaperSchema#SCHEMA_VERSION} the documents follow. */
   public static final String SCHEMA = "paperindex.schema";
+  /** Commit user-data key holding the record store's quarantine size at that commit. */
+  public static final String QUARANTINED = "paperindex.quarantined";
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperIndex.class);
 
@@ -59,6 +61,7 @@ public final class PaperIndex implements AutoCloseable {
       new java.util.concurrent.locks.ReentrantLock();
   private final ScheduledExecutorService refresher;
   private volatile long committedStoreSeq;
+  private volatile long quarantined = -1;
   // true when the index held no documents at open: then every document came through this
   // process, and an id the record store has never seen cannot be in the index yet
   private final boolean emptyAtOpen;
@@ -199,14 +202,37 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Makes everything indexed so far durable and records the store sequence it covers. */
   public synchronized void commit(long storeSeq) {
+    commit(storeSeq, quarantined);
+  }
+
+  /**
+   * Like {@link #commit(long)}, also recording how many records the store holds in quarantine:
+   * {@code status} reads it from the index, which it can open while a server holds the store.
+   */
+  public synchronized void commit(long storeSeq, long quarantinedRecords) {
     requireWriter();
     try {
       writer.setLiveCommitData(Map.of(STORE_SEQ, Long.toString(storeSeq),
-          SCHEMA, Integer.toString(PaperSchema.SCHEMA_VERSION)).entrySet());
+          SCHEMA, Integer.toString(PaperSchema.SCHEMA_VERSION),
+          QUARANTINED, Long.toString(quarantinedRecords)).entrySet());
+      quarantined = quarantinedRecords;
       writer.commit();
       committedStoreSeq = storeSeq;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit index " + dir, e);
+    }
+  }
+
+  /** Quarantined records as of the last commit ({@code -1} when no commit recorded it). */
+  public long committedQuarantined() {
+    if (writer != null) {
+      return quarantined;
+    }
+    try {
+      String q = SegmentInfos.readLatestCommit(directory).getUserData().get(QUARANTINED);
+      return q == null ? -1 : Long.parseLong(q);
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 

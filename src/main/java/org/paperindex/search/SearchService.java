@@ -16,6 +16,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.PaperSchema;
 import org.paperindex.index.PaperSearcher;
@@ -57,6 +58,9 @@ public final class SearchService {
     this.suggester = new Suggester(index, suggestMaxAge);
   }
 
+  private static final String TOO_COMPLEX =
+      "a wildcard or regular expression in the query is too complex; simplify it";
+
   /** The largest page size this service serves. */
   public int maxSize() {
     return maxSize;
@@ -70,7 +74,14 @@ public final class SearchService {
   /** Runs a search; throws {@link BadQueryException} for anything the user must fix. */
   public SearchResponse search(SearchRequest req) {
     req.validate(maxSize);
-    QueryBuilder.Built b = QueryBuilder.build(req);
+    QueryBuilder.Built b;
+    try {
+      b = QueryBuilder.build(req);
+    } catch (TooComplexToDeterminizeException e) {
+      // a wildcard/regexp pattern like a*b*c*...: Lucene refuses to compile it; the user must
+      // simplify it (was a 500, found by ApiFuzzTest)
+      throw new BadQueryException(TOO_COMPLEX);
+    }
     FieldDoc after = req.cursor() == null ? null : CursorCodec.decode(req.cursor(), req, b.order());
     int from = after == null ? (req.page() - 1) * req.size() : 0;
     // one extra hit tells whether a next page exists, so nextCursor is null exactly at the end
@@ -80,6 +91,8 @@ public final class SearchService {
         return run(s, req, b, after, from, want);
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("query expands to too many terms; be more specific");
+      } catch (TooComplexToDeterminizeException e) {
+        throw new BadQueryException(TOO_COMPLEX);
       } catch (IOException e) {
         throw new UncheckedIOException("search failed", e);
       }

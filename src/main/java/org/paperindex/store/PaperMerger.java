@@ -180,23 +180,34 @@ public final class PaperMerger {
    * for some authors: the kept list gains the other list's affiliations of the same person.
    */
   static List<Author> withAffiliationsFrom(List<Author> kept, List<Author> other) {
-    Map<String, Author> byKey = new java.util.HashMap<>();
+    // authors sharing a person key ("G. Y. Ga" and "Ge Ga") pair up by their order among that
+    // key, one to one: matching every one of them to the first made a re-sent record (merged
+    // with itself) gain the first one's affiliations, so upserts were not idempotent
+    Map<String, List<Author>> byKey = new java.util.HashMap<>();
+    boolean anyAffiliation = false;
     for (Author a : other) {
-      if (!a.affiliations().isEmpty()) {
-        byKey.putIfAbsent(personKey(a), a);
-      }
+      byKey.computeIfAbsent(personKey(a), k -> new ArrayList<>()).add(a);
+      anyAffiliation |= !a.affiliations().isEmpty();
     }
-    if (byKey.isEmpty()) {
+    if (!anyAffiliation) {
       return kept;
     }
+    Map<String, Integer> seen = new java.util.HashMap<>();
     List<Author> out = new ArrayList<>(kept.size());
     for (Author a : kept) {
-      Author o = byKey.get(personKey(a));
+      String key = personKey(a);
+      int nth = seen.merge(key, 1, Integer::sum) - 1;
+      List<Author> same = byKey.get(key);
+      Author o = same == null || nth >= same.size() ? null : same.get(nth);
       if (o == null || a.affiliations().containsAll(o.affiliations())) {
         out.add(a);
       } else {
         List<String> affs = new ArrayList<>(a.affiliations());
-        affs.addAll(o.affiliations());
+        for (String aff : o.affiliations()) {
+          if (!affs.contains(aff)) {
+            affs.add(aff);
+          }
+        }
         out.add(new Author(a.name(), a.keyname(), a.forenames(), a.suffix(), affs));
       }
     }

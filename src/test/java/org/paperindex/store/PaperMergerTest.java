@@ -49,6 +49,21 @@ class PaperMergerTest {
     assertThat(PaperMerger.merge(once, FULL)).isEqualTo(once);
   }
 
+  /** Regression: found by CrashSafetyTest, where a harvest re-sent after a kill changed papers. */
+  @Test
+  void reSentRecordWithTwoAuthorsSharingSurnameAndInitialIsUnchanged() {
+    Paper p = FULL.toBuilder()
+        .authors(List.of(
+            new Author("G. Y. Ga", "Ga", "G. Y.", null, List.of("Center for Theoretical Physics")),
+            new Author("Ge Ga", "Ga", "Ge", null, List.of("Observatory")),
+            new Author("Gu Ga", "Ga", "Gu", null, List.of())))
+        .build();
+    Paper once = PaperMerger.merge(null, p);
+    assertThat(PaperMerger.merge(once, p)).isEqualTo(once);
+    assertThat(once.authors().get(1).affiliations()).containsExactly("Observatory");
+    assertThat(once.authors().get(2).affiliations()).isEmpty();
+  }
+
   @Test
   void affiliationsFromAnotherChannelJoinTheSamePersonAndKeepTheirSource() {
     Paper api =

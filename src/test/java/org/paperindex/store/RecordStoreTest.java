@@ -101,6 +101,27 @@ class RecordStoreTest {
     }
   }
 
+  /** Regression: a re-run after a crash (or a re-harvested day) quarantined the same record twice. */
+  @Test
+  void theSameRejectedRecordIsQuarantinedOnceAndKeysAreNeverReused() {
+    try (RecordStore store = RecordStore.open(dir)) {
+      String k1 = store.quarantine(new RejectedRecord("2101.00001", "no title", "<record/>"), Source.OAI);
+      String again = store.quarantine(new RejectedRecord("2101.00001", "no title (v2)", "<record/>"), Source.OAI);
+      String other = store.quarantine(new RejectedRecord("2101.00001", "no title", "<record>x</record>"), Source.OAI);
+      assertThat(again).isEqualTo(k1);
+      assertThat(other).isNotEqualTo(k1);
+      assertThat(store.quarantineSize()).isEqualTo(2);
+      assertThat(store.quarantined(k1).orElseThrow().reason()).isEqualTo("no title (v2)");
+      store.release(other);
+      store.commit();
+    }
+    try (RecordStore store = RecordStore.open(dir)) {
+      // the newest key was released: a new entry still gets a fresh key
+      String k3 = store.quarantine(new RejectedRecord(null, "bad", "{"), Source.SNAPSHOT);
+      assertThat(k3).isEqualTo("000000000003");
+    }
+  }
+
   @Test
   void quarantineKeepsRawReasonAndSource() {
     try (RecordStore store = RecordStore.open(dir)) {
