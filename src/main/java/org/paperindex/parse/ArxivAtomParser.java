@@ -8,7 +8,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -16,10 +15,7 @@ import java.util.Date;
 import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
-import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
-import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.XMLReaders;
 import org.jdom2.output.XMLOutputter;
 import org.paperindex.model.ArxivId;
 import org.paperindex.model.Author;
@@ -39,7 +35,7 @@ public final class ArxivAtomParser {
 
   /** Parses one response; throws when it is not a well-formed Atom feed. */
   public AtomPage parse(InputStream in) throws FormatException {
-    Document doc = readDocument(in);
+    Document doc = SafeJdom.read(in, "Atom response");
     Element root = doc.getRootElement();
     if (!"feed".equals(root.getName()) || !ATOM.equals(root.getNamespace())) {
       throw new FormatException("not an Atom feed: root element is <" + root.getQualifiedName() + ">");
@@ -152,24 +148,4 @@ public final class ArxivAtomParser {
     }
   }
 
-  private static Document readDocument(InputStream in) throws FormatException {
-    SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
-    builder.setExpandEntities(false);
-    // API responses never carry a DOCTYPE: refusing one rules out XXE and entity bombs
-    builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    builder.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new StringReader("")));
-    // JDOM's namespace stack makes building O(depth^2): 100k nested elements took minutes
-    // (ParserFuzzTest); real documents are a few levels deep, so refuse anything deeper than 256
-    builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "256");
-    try {
-      return builder.build(in);
-    } catch (JDOMException e) {
-      throw new FormatException("Atom response is not well-formed XML: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new FormatException("Atom response could not be read: " + e.getMessage(), e);
-    }
-  }
 }

@@ -7,7 +7,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -20,10 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdom2.Document;
 import org.jdom2.Element;
-import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
-import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.XMLReaders;
 import org.jdom2.output.XMLOutputter;
 import org.paperindex.model.ArxivId;
 import org.paperindex.model.Paper;
@@ -48,7 +44,7 @@ public final class ArxivRssParser {
 
   /** Parses one feed document; throws when it is not well-formed XML or not an RSS/Atom feed. */
   public FeedPage parse(InputStream in) throws FormatException {
-    Document doc = readDocument(in);
+    Document doc = SafeJdom.read(in, "feed");
     Element root = doc.getRootElement();
     boolean atom = "feed".equals(root.getName()) && ATOM.equals(root.getNamespace());
     boolean rss = "rss".equals(root.getName()) && root.getChild("channel") != null;
@@ -188,24 +184,4 @@ public final class ArxivRssParser {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static Document readDocument(InputStream in) throws FormatException {
-    SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
-    builder.setExpandEntities(false);
-    // arXiv feeds never carry a DOCTYPE: refusing one rules out XXE and entity bombs
-    builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    builder.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
-    builder.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-    builder.setEntityResolver((publicId, systemId) -> new org.xml.sax.InputSource(new StringReader("")));
-    // JDOM's namespace stack makes building O(depth^2): 100k nested elements took minutes
-    // (ParserFuzzTest); real documents are a few levels deep, so refuse anything deeper than 256
-    builder.setProperty("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "256");
-    try {
-      return builder.build(in);
-    } catch (JDOMException e) {
-      throw new FormatException("feed is not well-formed XML: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new FormatException("feed could not be read: " + e.getMessage(), e);
-    }
-  }
 }
