@@ -42,7 +42,7 @@ class QuarantineCommandTest {
     Path file = tmp.resolve("snap.jsonl");
     Files.writeString(file, GOOD + "\n{\"id\":\"0801.0043\",\"title\":\"cut off\n", StandardCharsets.UTF_8);
     assertThat(run(0, "import", "--no-progress", file.toString())).contains("rejected 1");
-    assertThat(run(0, "status")).contains("\"quarantined\" : 1");
+    assertThat(run(0, "status")).contains("\"quarantine\" : {").contains("\"size\" : 1");
 
     // records a previous version could not parse, but today's parsers can: a parser fix shipped
     String oaiGood = record(OaiPages.page("2024-03-05T10:00:00Z", null,
@@ -80,7 +80,7 @@ class QuarantineCommandTest {
     // released papers are searchable, and status counts what is left
     assertThat(run(0, "show", "2403.00021")).contains("Creases of proofs");
     assertThat(run(0, "show", "0801.0044")).contains("Folding paper in hyperbolic space");
-    assertThat(run(0, "status")).contains("\"quarantined\" : 3");
+    assertThat(run(0, "status")).contains("\"quarantine\" : {").contains("\"size\" : 3");
 
     // a second retry of a released key is "not found", not a duplicate
     assertThat(PaperIndexCli.run(args("quarantine", "retry", "000000000003"))).isEqualTo(3);
