@@ -110,7 +110,8 @@ public final class BenchRunner {
     out.printf(Locale.ROOT, "search detail: %d queries x %d runs in process over %d papers:"
         + " median %.2f ms, p99 %.2f ms%n", s.queries(), s.runs(), n, s.medianMs(), s.p99Ms());
     HttpBench.Result web = HttpBench.run(settings, cfg, QueryMix.searches(gen, opt.records()),
-        QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), opt.clients(), opt.httpRequests(),
+        QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), QueryMix.prefixes(gen),
+        opt.clients(), opt.httpRequests(),
         Math.min(opt.httpRequests(), WARMUP_REQUESTS));
     printLoad("search http", web.searchHttp());
     printLoad("search in process", web.searchInProcess());
@@ -118,6 +119,8 @@ public final class BenchRunner {
     printLoad("detail in process", web.detailInProcess());
     out.printf(Locale.ROOT, "search json: median %.2f ms to serialise a response; slowest over HTTP:"
         + " %s%n", web.jsonMs(), String.join("; ", web.slowest()));
+    out.printf(Locale.ROOT, "suggest detail: first request %.0f ms (builds the suggester over %d"
+        + " papers), then median %.2f ms over HTTP%n", web.suggestFirstMs(), n, web.suggestMedianMs());
     StartupBench.Result up = StartupBench.run(settings, cfg, work.resolve("startup.log"));
     out.printf(Locale.ROOT, "startup detail: serve on %d papers answered /health after %d ms and"
         + " its first search after %d ms (from process start)%n", n, up.healthMs(), up.searchMs());
@@ -138,8 +141,8 @@ public final class BenchRunner {
 
   private void printLoad(String what, ConcurrentLoad.Stats st) {
     out.printf(Locale.ROOT, "%s: %d requests from %d clients, median %.2f ms, p99 %.2f ms,"
-            + " %.0f requests/s, %d errors%n", what, st.ms().length, opt.clients(), st.median(),
-        st.p99(), st.perSecond(), st.errors());
+            + " %.0f requests/s, process CPU %.2f ms/request, %d errors%n", what, st.ms().length,
+        opt.clients(), st.median(), st.p99(), st.perSecond(), st.cpuMsPerRequest(), st.errors());
   }
 
   /** Generates the file, imports it both ways and returns the summary line. */

@@ -1,5 +1,6 @@
 package org.paperindex.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,8 +19,17 @@ final class ConcurrentLoad {
     boolean call(int i) throws Exception;
   }
 
-  /** Latencies in milliseconds by sequence number, errors, and the wall time of the run. */
-  record Stats(double[] ms, int errors, double seconds) {
+  /**
+   * Latencies in milliseconds by sequence number, errors, the wall time of the run and the CPU
+   * time the whole process used meanwhile (on a shared machine latencies include waiting for a
+   * core; CPU per request does not).
+   */
+  record Stats(double[] ms, int errors, double seconds, double cpuSeconds) {
+    /** Process CPU milliseconds per request (client side included when in this JVM). */
+    double cpuMsPerRequest() {
+      return cpuSeconds * 1000 / ms.length;
+    }
+
     double median() {
       return percentile(sorted(), 0.5);
     }
@@ -58,6 +68,7 @@ final class ConcurrentLoad {
     AtomicReference<Exception> failure = new AtomicReference<>();
     List<Thread> threads = new ArrayList<>();
     long t0 = System.nanoTime();
+    long cpu0 = processCpuNanos();
     for (int c = 0; c < clients; c++) {
       Thread t = new Thread(() -> {
         for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
@@ -80,11 +91,17 @@ final class ConcurrentLoad {
       t.join();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
     if (failure.get() != null && errors.get() == requests) {
       // nothing worked: the setup is broken, not slow; say why instead of printing numbers
       throw new IllegalStateException("every request failed: " + failure.get(), failure.get());
     }
-    return new Stats(ms, errors.get(), secs);
+    return new Stats(ms, errors.get(), secs, cpu);
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
   static double percentile(double[] sorted, double p) {

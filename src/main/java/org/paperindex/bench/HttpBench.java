@@ -3,6 +3,8 @@ package org.paperindex.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +35,7 @@ final class HttpBench {
   /** The four loads, and the median time to serialise a search response to JSON. */
   record Result(ConcurrentLoad.Stats searchHttp, ConcurrentLoad.Stats searchInProcess,
       ConcurrentLoad.Stats detailHttp, ConcurrentLoad.Stats detailInProcess, double jsonMs,
-      List<String> slowest) {}
+      List<String> slowest, double suggestFirstMs, double suggestMedianMs) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -45,7 +47,7 @@ final class HttpBench {
    * each load after {@code warmup} untimed requests of its kind.
    */
   static Result run(Settings base, AppConfig cfg, List<QueryMix.Search> searches, List<String> ids,
-      int clients, int requests, int warmup) throws Exception {
+      List<String> prefixes, int clients, int requests, int warmup) throws Exception {
     int port = freePort();
     Map<String, String> props = new HashMap<>(base.asMap());
     props.put("paperindex.index.dir", cfg.indexDir().toString());
@@ -87,7 +89,9 @@ final class HttpBench {
       ConcurrentLoad.run(clients, warmup, i -> get(http, detailUris.get((i * 7919) % detailUris.size())));
       ConcurrentLoad.Stats dh = ConcurrentLoad.run(clients, requests, detailHttp);
       ConcurrentLoad.Stats dl = ConcurrentLoad.run(clients, requests, detailLocal);
-      return new Result(sh, sl, dh, dl, jsonMs(search, searches), slowest(sh, sl, searches));
+      double[] suggest = suggest(http[0], root, prefixes);
+      return new Result(sh, sl, dh, dl, jsonMs(search, searches), slowest(sh, sl, searches),
+          suggest[0], suggest[1]);
     }
   }
 
@@ -99,6 +103,36 @@ final class HttpBench {
         HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
     return r.statusCode() == 200 && r.body().length > 0;
+  }
+
+  /**
+   * Autocomplete over HTTP, one client: the first request (which builds the suggester unless it
+   * was warmed) and the median of 20 rounds over the prefixes after it.
+   */
+  private static double[] suggest(HttpClient http, String root, List<String> prefixes)
+      throws IOException, InterruptedException {
+    List<URI> uris = prefixes.stream()
+        .map(p -> URI.create(root + "/api/suggest?q=" + URLEncoder.encode(p, StandardCharsets.UTF_8)))
+        .toList();
+    long t = System.nanoTime();
+    send(http, uris.get(0));
+    double first = (System.nanoTime() - t) / 1e6;
+    double[] ms = new double[uris.size() * 20];
+    for (int i = 0; i < ms.length; i++) {
+      long s = System.nanoTime();
+      send(http, uris.get(i % uris.size()));
+      ms[i] = (System.nanoTime() - s) / 1e6;
+    }
+    Arrays.sort(ms);
+    return new double[] {first, ConcurrentLoad.percentile(ms, 0.5)};
+  }
+
+  private static void send(HttpClient http, URI uri) throws IOException, InterruptedException {
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    if (r.statusCode() != 200) {
+      throw new IOException(uri + " answered " + r.statusCode());
+    }
   }
 
   /** Median time of {@code Json.write} for the mix's responses, single-threaded. */

@@ -60,9 +60,23 @@ final class QueryMix {
     s.add(q(w.word(500), "year", "2010-2012", "category", "quant-ph"));
     s.add(q("au:" + n.word(100), "year", "2000-2026"));
     s.add(q("", "category", "cs.LG"));
+    s.add(q("")); // a front page: the newest papers with the facets of everything
     s.add(q(w.word(30) + " OR " + w.word(800)));
     s.add(q("ti:" + w.word(90) + " AND abs:" + w.word(900)));
     return s;
+  }
+
+  /** Autocomplete prefixes (2-4 letters of common to rare words and a surname). */
+  static List<String> prefixes(SyntheticArxiv gen) {
+    Vocabulary w = gen.words();
+    List<String> p = new ArrayList<>();
+    for (int rank : new int[] {5, 50, 500, 5_000}) {
+      String word = w.word(rank);
+      p.add(word.substring(0, Math.min(word.length(), 2 + rank % 3)));
+    }
+    String name = gen.names().word(20);
+    p.add(name.substring(0, Math.min(name.length(), 3)));
+    return p;
   }
 
   /** {@code count} ids drawn uniformly from the first {@code records} records. */

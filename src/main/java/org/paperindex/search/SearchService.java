@@ -174,6 +174,16 @@ public final class SearchService {
     return index.get(id);
   }
 
+  /**
+   * Prepares what the first requests would otherwise wait for: starts the suggester's first build
+   * in the background (many seconds at a million papers) and builds the current searcher's facet
+   * state now (fast). For servers, once after start; one-shot CLI commands do not need it.
+   */
+  public void warmUp() {
+    suggester.warmInBackground();
+    index.withSearcher(s -> ((PaperSearcher) s).facetState());
+  }
+
   /** Stops the suggester's background rebuilds and frees its memory. */
   public void close() {
     suggester.close();
