@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.paperindex.cli.Services;
@@ -121,9 +122,7 @@ public final class BenchRunner {
         + " %s%n", web.jsonMs(), String.join("; ", web.slowest()));
     out.printf(Locale.ROOT, "suggest detail: first request %.0f ms (builds the suggester over %d"
         + " papers), then median %.2f ms over HTTP%n", web.suggestFirstMs(), n, web.suggestMedianMs());
-    StartupBench.Result up = StartupBench.run(settings, cfg, work.resolve("startup.log"));
-    out.printf(Locale.ROOT, "startup detail: serve on %d papers answered /health after %d ms and"
-        + " its first search after %d ms (from process start)%n", n, up.healthMs(), up.searchMs());
+    StartupBench.Result up = startup(cfg, work, n);
     out.printf(Locale.ROOT, "memory detail: resident high-water %d MiB, max heap %d MiB%n",
         MemoryProbe.mib(MemoryProbe.residentHighWaterBytes()),
         MemoryProbe.mib(MemoryProbe.maxHeapBytes()));
@@ -137,6 +136,29 @@ public final class BenchRunner {
     out.printf(Locale.ROOT, "startup: %d ms to first answer%n", up.healthMs());
     out.printf(Locale.ROOT, "memory: peak heap %d MiB%n", MemoryProbe.mib(memory.peakHeapBytes()));
     out.flush();
+  }
+
+  /**
+   * Start-up as shipped, then with an application class-data-sharing archive (one run writes it
+   * at exit, the next maps it): most of a cold start is loading and verifying classes.
+   */
+  private StartupBench.Result startup(AppConfig cfg, Path work, long papers) throws Exception {
+    StartupBench.Result plain = StartupBench.run(settings, cfg, work.resolve("startup.log"), List.of());
+    out.printf(Locale.ROOT, "startup detail: serve on %d papers answered /health after %d ms (%d ms"
+            + " CPU) and its first search after %d ms (from process start)%n", papers,
+        plain.healthMs(), plain.cpuMs(), plain.searchMs());
+    Path jsa = work.resolve("serve.jsa");
+    StartupBench.run(settings, cfg, work.resolve("startup-cds-dump.log"),
+        List.of("-XX:ArchiveClassesAtExit=" + jsa));
+    if (Files.exists(jsa)) {
+      StartupBench.Result cds = StartupBench.run(settings, cfg, work.resolve("startup-cds.log"),
+          List.of("-XX:SharedArchiveFile=" + jsa));
+      out.printf(Locale.ROOT, "startup detail: with an AppCDS archive (-XX:SharedArchiveFile) /health"
+              + " after %d ms (%d ms CPU), first search after %d ms%n", cds.healthMs(), cds.cpuMs(),
+          cds.searchMs());
+      Files.delete(jsa);
+    }
+    return plain;
   }
 
   private void printLoad(String what, ConcurrentLoad.Stats st) {
