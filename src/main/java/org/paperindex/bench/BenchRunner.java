@@ -163,8 +163,9 @@ public final class BenchRunner {
 
   private void printLoad(String what, ConcurrentLoad.Stats st) {
     out.printf(Locale.ROOT, "%s: %d requests from %d clients, median %.2f ms, p99 %.2f ms,"
-            + " %.0f requests/s, process CPU %.2f ms/request, %d errors%n", what, st.ms().length,
-        opt.clients(), st.median(), st.p99(), st.perSecond(), st.cpuMsPerRequest(), st.errors());
+            + " %.0f requests/s, CPU %.2f ms/request (server threads %.2f), %d errors%n", what,
+        st.ms().length, opt.clients(), st.median(), st.p99(), st.perSecond(), st.cpuMsPerRequest(),
+        st.serverCpuMsPerRequest(), st.errors());
   }
 
   /** Generates the file, imports it both ways and returns the summary line. */

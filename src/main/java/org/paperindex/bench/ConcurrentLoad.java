@@ -1,6 +1,8 @@
 package org.paperindex.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +26,15 @@ final class ConcurrentLoad {
    * time the whole process used meanwhile (on a shared machine latencies include waiting for a
    * core; CPU per request does not).
    */
-  record Stats(double[] ms, int errors, double seconds, double cpuSeconds) {
+  record Stats(double[] ms, int errors, double seconds, double cpuSeconds, double serverCpuSeconds) {
     /** Process CPU milliseconds per request (client side included when in this JVM). */
     double cpuMsPerRequest() {
       return cpuSeconds * 1000 / ms.length;
+    }
+
+    /** CPU milliseconds per request of the HTTP server's threads alone (Vert.x, which runs Camel). */
+    double serverCpuMsPerRequest() {
+      return serverCpuSeconds * 1000 / ms.length;
     }
 
     double median() {
@@ -69,6 +76,7 @@ final class ConcurrentLoad {
     List<Thread> threads = new ArrayList<>();
     long t0 = System.nanoTime();
     long cpu0 = processCpuNanos();
+    long server0 = serverCpuNanos();
     for (int c = 0; c < clients; c++) {
       Thread t = new Thread(() -> {
         for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
@@ -92,16 +100,29 @@ final class ConcurrentLoad {
     }
     double secs = (System.nanoTime() - t0) / 1e9;
     double cpu = (processCpuNanos() - cpu0) / 1e9;
+    double server = (serverCpuNanos() - server0) / 1e9;
     if (failure.get() != null && errors.get() == requests) {
       // nothing worked: the setup is broken, not slow; say why instead of printing numbers
       throw new IllegalStateException("every request failed: " + failure.get(), failure.get());
     }
-    return new Stats(ms, errors.get(), secs, cpu);
+    return new Stats(ms, errors.get(), secs, cpu, server);
   }
 
   private static long processCpuNanos() {
     return ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+  }
+
+  /** CPU time of the live threads of the embedded HTTP server (named {@code vert.x-...}). */
+  private static long serverCpuNanos() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("vert.x-")) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return sum;
   }
 
   static double percentile(double[] sorted, double p) {
