@@ -24,7 +24,7 @@ public final class BenchRunner {
    * threads, timed requests per kind) and whether to reuse the import of an earlier kept run.
    */
   public record Options(long records, long seed, long harvestRecords, int searchRuns,
-      Path workDir, boolean keep, int clients, int httpRequests, boolean reuse) {
+      Path workDir, boolean keep, int clients, int httpRequests, boolean reuse, boolean suggest) {
     public Options {
       if (records < 1 || records > SyntheticArxiv.MAX) {
         throw new IllegalArgumentException("--records must be in 1.." + SyntheticArxiv.MAX);
@@ -42,7 +42,7 @@ public final class BenchRunner {
     /** The original options: 8 clients, 2,000 HTTP requests per kind, no reuse. */
     public Options(long records, long seed, long harvestRecords, int searchRuns, Path workDir,
         boolean keep) {
-      this(records, seed, harvestRecords, searchRuns, workDir, keep, 8, 2_000, false);
+      this(records, seed, harvestRecords, searchRuns, workDir, keep, 8, 2_000, false, true);
     }
   }
 
@@ -113,14 +113,16 @@ public final class BenchRunner {
     HttpBench.Result web = HttpBench.run(settings, cfg, QueryMix.searches(gen, opt.records()),
         QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), QueryMix.prefixes(gen),
         opt.clients(), opt.httpRequests(),
-        Math.min(opt.httpRequests(), WARMUP_REQUESTS));
+        Math.min(opt.httpRequests(), WARMUP_REQUESTS), opt.suggest());
     printLoad("search http", web.searchHttp());
     printLoad("search in process", web.searchInProcess());
     printLoad("detail http", web.detailHttp());
     printLoad("detail in process", web.detailInProcess());
     out.printf(Locale.ROOT, "search json: median %.2f ms to serialise a response; slowest over HTTP:"
         + " %s%n", web.jsonMs(), String.join("; ", web.slowest()));
-    out.printf(Locale.ROOT, "suggest detail: first request %.0f ms (builds the suggester over %d"
+    out.printf(Locale.ROOT, Double.isNaN(web.suggestFirstMs())
+        ? "suggest detail: not measured (skipped or the first request failed)%n"
+        : "suggest detail: first request %.0f ms (builds the suggester over %d"
         + " papers), then median %.2f ms over HTTP%n", web.suggestFirstMs(), n, web.suggestMedianMs());
     StartupBench.Result up = startup(cfg, work, n);
     out.printf(Locale.ROOT, "memory detail: resident high-water %d MiB, max heap %d MiB%n",

@@ -46,12 +46,16 @@ final class BenchCommand implements Callable<Integer> {
           + " --keep run with the same --records and --seed (the import line then reads n/a).")
   boolean reuse;
 
+  @Option(names = "--skip-suggest",
+      description = "Do not time autocomplete (its first request builds the suggester: minutes at 1M papers).")
+  boolean skipSuggest;
+
   @Override
   public Integer call() throws Exception {
     BenchRunner.Options opt;
     try {
       opt = new BenchRunner.Options(records, seed, harvestRecords, searchRuns, workDir, keep,
-          clients, httpRequests, reuse);
+          clients, httpRequests, reuse, !skipSuggest);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage(), 2);
     }
