@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.paperindex.cli.Services;
 import org.paperindex.config.AppConfig;
+import org.paperindex.config.Settings;
 
 /**
  * Runs the whole benchmark (generate, import vs bare Lucene, harvest, search) and prints detail
@@ -17,50 +19,160 @@ import org.paperindex.config.AppConfig;
  */
 public final class BenchRunner {
 
-  /** What to run: record counts, seed, where to work and whether to keep the files. */
+  /**
+   * What to run: record counts, seed, where to work, whether to keep the files, HTTP load (client
+   * threads, timed requests per kind) and whether to reuse the import of an earlier kept run.
+   */
   public record Options(long records, long seed, long harvestRecords, int searchRuns,
-      Path workDir, boolean keep) {
+      Path workDir, boolean keep, int clients, int httpRequests, boolean reuse, boolean suggest) {
     public Options {
       if (records < 1 || records > SyntheticArxiv.MAX) {
         throw new IllegalArgumentException("--records must be in 1.." + SyntheticArxiv.MAX);
       }
-      if (harvestRecords < 1 || searchRuns < 1) {
-        throw new IllegalArgumentException("harvest records and search runs must be positive");
+      if (harvestRecords < 1 || searchRuns < 1 || clients < 1 || httpRequests < 1) {
+        throw new IllegalArgumentException(
+            "harvest records, search runs, clients and HTTP requests must be positive");
       }
+      if (reuse && (workDir == null || !Files.isDirectory(workDir.resolve("import").resolve("index")))) {
+        throw new IllegalArgumentException(
+            "--reuse needs the --work-dir of an earlier run with --keep (no import/index there)");
+      }
+    }
+
+    /** The original options: 8 clients, 2,000 HTTP requests per kind, no reuse. */
+    public Options(long records, long seed, long harvestRecords, int searchRuns, Path workDir,
+        boolean keep) {
+      this(records, seed, harvestRecords, searchRuns, workDir, keep, 8, 2_000, false, true);
     }
   }
 
   private static final int WARMUP_RECORDS = 10_000;
+  /** Untimed requests of each kind before a timed load: JIT, caches and connections warm. */
+  private static final int WARMUP_REQUESTS = 400;
 
   private final Options opt;
+  private final Settings settings;
   private final AppConfig base;
   private final PrintStream out;
 
-  /** A runner; {@code base} supplies index tuning and HTTP client settings, its paths are replaced. */
-  public BenchRunner(Options opt, AppConfig base, PrintStream out) {
+  /** A runner; {@code settings} supply index tuning and the rest, their paths and port are replaced. */
+  public BenchRunner(Options opt, Settings settings, PrintStream out) {
     this.opt = opt;
-    this.base = base;
+    this.settings = settings;
+    this.base = AppConfig.from(settings);
     this.out = out;
   }
 
   /** Runs every phase and prints the results. */
-  public void run() throws IOException {
+  public void run() throws Exception {
     Path work = opt.workDir() != null ? opt.workDir() : Files.createTempDirectory("paperindex-bench");
     Files.createDirectories(work);
     try (MemoryProbe memory = new MemoryProbe()) {
       run(work, memory);
     } finally {
-      if (!opt.keep()) {
+      if (!opt.keep() && !opt.reuse()) { // a reused work dir belongs to an earlier run
         delete(work);
       }
     }
   }
 
-  private void run(Path work, MemoryProbe memory) throws IOException {
+  private void run(Path work, MemoryProbe memory) throws Exception {
     out.printf(Locale.ROOT, "bench: %d records, seed %d, %d cpus, max heap %d MiB, work dir %s%n",
         opt.records(), opt.seed(), Runtime.getRuntime().availableProcessors(),
         MemoryProbe.mib(MemoryProbe.maxHeapBytes()), work);
     SyntheticArxiv gen = new SyntheticArxiv(opt.seed());
+    AppConfig cfg;
+    String importLine;
+    if (opt.reuse()) {
+      Path dir = work.resolve("import");
+      cfg = new AppConfig(dir.resolve("index"), dir.resolve("data"), base.arxiv(), base.harvest(),
+          base.http(), base.index(), base.sources());
+      out.printf(Locale.ROOT, "import reused: %s, index %d MiB%n", dir,
+          MemoryProbe.mib(ImportBench.size(cfg.indexDir())));
+      importLine = "import: pipeline n/a records/s, bare lucene n/a records/s, ratio n/a";
+    } else {
+      cfg = config(work.resolve("import"));
+      importLine = importPhase(gen, work, cfg, memory);
+    }
+
+    long harvestN = Math.min(opt.harvestRecords(), opt.records());
+    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest")));
+    out.printf(Locale.ROOT, "harvest detail: %d records in %d pages (%d MiB XML), %.1f s end to end;"
+            + " fetch+parse alone %.0f records/s%n", h.records(), h.pages(),
+        MemoryProbe.mib(h.bytes()), h.seconds(), h.parseOnlyRate());
+    delete(work.resolve("harvest"));
+
+    SearchBench.Result s;
+    long n;
+    try (Services svc = Services.open(cfg, Services.Access.READ)) {
+      n = svc.search().count();
+      s = SearchBench.run(svc.search(), SearchBench.queries(gen), 3, opt.searchRuns());
+    }
+    out.printf(Locale.ROOT, "search detail: %d queries x %d runs in process over %d papers:"
+        + " median %.2f ms, p99 %.2f ms%n", s.queries(), s.runs(), n, s.medianMs(), s.p99Ms());
+    HttpBench.Result web = HttpBench.run(settings, cfg, QueryMix.searches(gen, opt.records()),
+        QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), QueryMix.prefixes(gen),
+        opt.clients(), opt.httpRequests(),
+        Math.min(opt.httpRequests(), WARMUP_REQUESTS), opt.suggest());
+    printLoad("search http", web.searchHttp());
+    printLoad("search in process", web.searchInProcess());
+    printLoad("detail http", web.detailHttp());
+    printLoad("detail in process", web.detailInProcess());
+    out.printf(Locale.ROOT, "search json: median %.2f ms to serialise a response; slowest over HTTP:"
+        + " %s%n", web.jsonMs(), String.join("; ", web.slowest()));
+    out.printf(Locale.ROOT, Double.isNaN(web.suggestFirstMs())
+        ? "suggest detail: not measured (skipped or the first request failed)%n"
+        : "suggest detail: first request %.0f ms (builds the suggester over %d"
+        + " papers), then median %.2f ms over HTTP%n", web.suggestFirstMs(), n, web.suggestMedianMs());
+    StartupBench.Result up = startup(cfg, work, n);
+    out.printf(Locale.ROOT, "memory detail: resident high-water %d MiB, max heap %d MiB%n",
+        MemoryProbe.mib(MemoryProbe.residentHighWaterBytes()),
+        MemoryProbe.mib(MemoryProbe.maxHeapBytes()));
+
+    out.println(importLine);
+    out.printf(Locale.ROOT, "harvest: %.0f records/s%n", h.rate());
+    out.printf(Locale.ROOT, "search: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%n",
+        web.searchHttp().median(), web.searchHttp().p99(), web.searchInProcess().median());
+    out.printf(Locale.ROOT, "detail: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%n",
+        web.detailHttp().median(), web.detailHttp().p99(), web.detailInProcess().median());
+    out.printf(Locale.ROOT, "startup: %d ms to first answer%n", up.healthMs());
+    out.printf(Locale.ROOT, "memory: peak heap %d MiB%n", MemoryProbe.mib(memory.peakHeapBytes()));
+    out.flush();
+  }
+
+  /**
+   * Start-up as shipped, then with an application class-data-sharing archive (one run writes it
+   * at exit, the next maps it): most of a cold start is loading and verifying classes.
+   */
+  private StartupBench.Result startup(AppConfig cfg, Path work, long papers) throws Exception {
+    StartupBench.Result plain = StartupBench.run(settings, cfg, work.resolve("startup.log"), List.of());
+    out.printf(Locale.ROOT, "startup detail: serve on %d papers answered /health after %d ms (%d ms"
+            + " CPU) and its first search after %d ms (from process start)%n", papers,
+        plain.healthMs(), plain.cpuMs(), plain.searchMs());
+    Path jsa = work.resolve("serve.jsa");
+    StartupBench.run(settings, cfg, work.resolve("startup-cds-dump.log"),
+        List.of("-XX:ArchiveClassesAtExit=" + jsa));
+    if (Files.exists(jsa)) {
+      StartupBench.Result cds = StartupBench.run(settings, cfg, work.resolve("startup-cds.log"),
+          List.of("-XX:SharedArchiveFile=" + jsa));
+      out.printf(Locale.ROOT, "startup detail: with an AppCDS archive (-XX:SharedArchiveFile) /health"
+              + " after %d ms (%d ms CPU), first search after %d ms%n", cds.healthMs(), cds.cpuMs(),
+          cds.searchMs());
+      Files.delete(jsa);
+    }
+    return plain;
+  }
+
+  private void printLoad(String what, ConcurrentLoad.Stats st) {
+    out.printf(Locale.ROOT, "%s: %d requests from %d clients, median %.2f ms, p99 %.2f ms,"
+            + " %.0f requests/s, CPU %.2f ms/request (server threads %.2f), %d errors%n", what,
+        st.ms().length, opt.clients(), st.median(), st.p99(), st.perSecond(), st.cpuMsPerRequest(),
+        st.serverCpuMsPerRequest(), st.errors());
+  }
+
+  /** Generates the file, imports it both ways and returns the summary line. */
+  private String importPhase(SyntheticArxiv gen, Path work, AppConfig cfg, MemoryProbe memory)
+      throws IOException {
     Path file = work.resolve("snapshot.jsonl");
     long t = System.nanoTime();
     long bytes = KaggleJsonWriter.writeFile(gen, opt.records(), file);
@@ -76,7 +188,6 @@ public final class BenchRunner {
         MemoryProbe.mib(ImportBench.size(work.resolve("bare-index"))));
     delete(work.resolve("bare-index"));
 
-    AppConfig cfg = config(work.resolve("import"));
     long heapBefore = memory.peakHeapBytes();
     ImportBench.Run pipe = ImportBench.pipeline(file, cfg);
     long indexBytes = ImportBench.size(cfg.indexDir());
@@ -92,30 +203,9 @@ public final class BenchRunner {
         MemoryProbe.mib(heapBefore), MemoryProbe.mib(MemoryProbe.residentHighWaterBytes()));
     Files.delete(file);
 
-    long harvestN = Math.min(opt.harvestRecords(), opt.records());
-    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest")));
-    out.printf(Locale.ROOT, "harvest detail: %d records in %d pages (%d MiB XML), %.1f s end to end;"
-            + " fetch+parse alone %.0f records/s%n", h.records(), h.pages(),
-        MemoryProbe.mib(h.bytes()), h.seconds(), h.parseOnlyRate());
-    delete(work.resolve("harvest"));
-
-    SearchBench.Result s;
-    try (Services svc = Services.open(cfg, Services.Access.READ)) {
-      s = SearchBench.run(svc.search(), SearchBench.queries(gen), 3, opt.searchRuns());
-    }
-    out.printf(Locale.ROOT, "search detail: %d queries x %d runs in process over %d papers:"
-        + " median %.2f ms, p99 %.2f ms%n", s.queries(), s.runs(), pipe.records(), s.medianMs(), s.p99Ms());
-    out.printf(Locale.ROOT, "memory detail: resident high-water %d MiB, max heap %d MiB%n",
-        MemoryProbe.mib(MemoryProbe.residentHighWaterBytes()),
-        MemoryProbe.mib(MemoryProbe.maxHeapBytes()));
-
-    out.printf(Locale.ROOT, "import: pipeline %.0f records/s, bare lucene %.0f records/s, ratio %.2f%n",
+    return String.format(Locale.ROOT,
+        "import: pipeline %.0f records/s, bare lucene %.0f records/s, ratio %.2f",
         pipe.rate(), bare.rate(), pipe.rate() / bare.rate());
-    out.printf(Locale.ROOT, "harvest: %.0f records/s%n", h.rate());
-    out.printf(Locale.ROOT, "search: median n/a ms, p99 n/a ms over HTTP; median %.2f ms in process%n",
-        s.medianMs());
-    out.printf(Locale.ROOT, "memory: peak heap %d MiB%n", MemoryProbe.mib(memory.peakHeapBytes()));
-    out.flush();
   }
 
   /** Runs both import paths once on a small file so neither measured run pays for JIT warm-up. */

@@ -33,15 +33,33 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Keep the generated files, index and store.")
   boolean keep;
 
+  @Option(names = "--clients", defaultValue = "8",
+      description = "Concurrent HTTP clients for the search and detail loads (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(names = "--http-requests", defaultValue = "2000",
+      description = "Timed requests per kind (search, detail) over HTTP and in process (default: ${DEFAULT-VALUE}).")
+  int httpRequests;
+
+  @Option(names = "--reuse",
+      description = "Skip generating and importing: reuse the import kept in --work-dir by an earlier"
+          + " --keep run with the same --records and --seed (the import line then reads n/a).")
+  boolean reuse;
+
+  @Option(names = "--skip-suggest",
+      description = "Do not time autocomplete (its first request builds the suggester: minutes at 1M papers).")
+  boolean skipSuggest;
+
   @Override
   public Integer call() throws Exception {
     BenchRunner.Options opt;
     try {
-      opt = new BenchRunner.Options(records, seed, harvestRecords, searchRuns, workDir, keep);
+      opt = new BenchRunner.Options(records, seed, harvestRecords, searchRuns, workDir, keep,
+          clients, httpRequests, reuse, !skipSuggest);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage(), 2);
     }
-    new BenchRunner(opt, options.appConfig(options.settings()), System.out).run();
+    new BenchRunner(opt, options.settings(), System.out).run();
     return 0;
   }
 }

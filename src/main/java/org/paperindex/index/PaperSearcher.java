@@ -3,6 +3,8 @@ package org.paperindex.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
@@ -10,12 +12,14 @@ import org.apache.lucene.search.IndexSearcher;
 
 /**
  * An index searcher that carries the facet reader state for its reader, built once on first use
- * and shared by every query on this searcher (building it per query is costly).
+ * and shared by every query on this searcher (building it per query is costly), and other values
+ * that depend only on its point-in-time view ({@link #memo}).
  */
 public final class PaperSearcher extends IndexSearcher {
 
   private final Object lock = new Object();
   private volatile Optional<SortedSetDocValuesReaderState> facetState;
+  private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
   PaperSearcher(IndexReader reader) {
     super(reader);
@@ -34,6 +38,16 @@ public final class PaperSearcher extends IndexSearcher {
       }
     }
     return s;
+  }
+
+  /**
+   * The value for {@code key}, computed once for this searcher. A searcher sees a fixed state of
+   * the index, and a refresh that changes the index creates a new searcher, so such values are
+   * never stale; {@code compute} must depend on nothing but this searcher.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, Supplier<T> compute) {
+    return (T) memo.computeIfAbsent(key, k -> compute.get());
   }
 
   private Optional<SortedSetDocValuesReaderState> build() {

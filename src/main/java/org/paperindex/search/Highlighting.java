@@ -29,29 +29,47 @@ final class Highlighting {
 
   private Highlighting() {}
 
-  /** Snippets per doc id, in the order of {@code docIds}: {"title": ..., "abstract": ...}. */
+  /**
+   * Snippets per doc id, in the order of {@code docIds}: {"title": ..., "abstract": ...}. One
+   * highlighter pass covers both fields, so each hit's stored fields are read and decompressed
+   * once rather than once per field.
+   */
   static List<Map<String, String>> highlight(IndexSearcher s, Query q, int[] docIds)
       throws IOException {
-    List<Map<String, String>> out = new ArrayList<>(docIds.length);
     if (docIds.length == 0) {
-      return out;
+      return new ArrayList<>();
+    }
+    Map<String, String[]> h = new BothFields(s)
+        .highlightFields(new String[] {PaperSchema.TITLE, PaperSchema.ABSTRACT}, q, docIds,
+            new int[] {1, ABSTRACT_PASSAGES});
+    return combine(h.get(PaperSchema.TITLE), h.get(PaperSchema.ABSTRACT));
+  }
+
+  /** As {@link #highlight}, one pass per field: the reference the one-pass version must equal. */
+  static List<Map<String, String>> highlightPerField(IndexSearcher s, Query q, int[] docIds)
+      throws IOException {
+    if (docIds.length == 0) {
+      return new ArrayList<>();
     }
     PassageFormatter f = new EscapingFormatter();
-    // the title is one passage however many sentences it has; the abstract is split safely
     String[] titles = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
         .withBreakIterator(WholeBreakIterator::new).withFormatter(f).withMaxLength(MAX_LENGTH)
         .build()
         .highlightFields(new String[] {PaperSchema.TITLE}, q, docIds, new int[] {1})
         .get(PaperSchema.TITLE);
     String[] abstracts = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
-        .withBreakIterator(() -> new TexSafeBreakIterator(
-            BreakIterator.getSentenceInstance(Locale.ROOT)))
+        .withBreakIterator(Highlighting::sentences)
         .withFormatter(f).withMaxLength(MAX_LENGTH)
         .build()
         .highlightFields(new String[] {PaperSchema.ABSTRACT}, q, docIds,
             new int[] {ABSTRACT_PASSAGES})
         .get(PaperSchema.ABSTRACT);
-    for (int i = 0; i < docIds.length; i++) {
+    return combine(titles, abstracts);
+  }
+
+  private static List<Map<String, String>> combine(String[] titles, String[] abstracts) {
+    List<Map<String, String>> out = new ArrayList<>(titles.length);
+    for (int i = 0; i < titles.length; i++) {
       Map<String, String> h = new LinkedHashMap<>();
       if (titles[i] != null) {
         h.put("title", titles[i]);
@@ -62,6 +80,24 @@ final class Highlighting {
       out.add(h);
     }
     return out;
+  }
+
+  /** Sentences, never split inside TeX math. */
+  private static BreakIterator sentences() {
+    return new TexSafeBreakIterator(BreakIterator.getSentenceInstance(Locale.ROOT));
+  }
+
+  /** Both fields in one highlighter: the title is one passage, the abstract is split safely. */
+  private static final class BothFields extends UnifiedHighlighter {
+    BothFields(IndexSearcher s) {
+      super(UnifiedHighlighter.builder(s, PaperSchema.analyzer())
+          .withFormatter(new EscapingFormatter()).withMaxLength(MAX_LENGTH));
+    }
+
+    @Override
+    protected BreakIterator getBreakIterator(String field) {
+      return PaperSchema.TITLE.equals(field) ? new WholeBreakIterator() : sentences();
+    }
   }
 
   /** Minimal HTML escaping for text and attribute contexts. */

@@ -28,8 +28,12 @@ import org.paperindex.model.ArxivId;
  */
 final class QueryBuilder {
 
-  /** The user's query (for scoring and highlighting) and the full drill-down query to run. */
-  record Built(Query userQuery, DrillDownQuery query, Sort sort, SortOrder order) {}
+  /**
+   * The user's query (for scoring and highlighting), the full drill-down query to run, and
+   * whether that query is the unfiltered browse of every paper (no text, filter or drill-down).
+   */
+  record Built(Query userQuery, DrillDownQuery query, Sort sort, SortOrder order,
+      boolean unfiltered) {}
 
   private static final Pattern UNEXPECTED =
       Pattern.compile("^(?:Encountered .*|Lexical error) at line \\d+, column (\\d+)");
@@ -81,7 +85,10 @@ final class QueryBuilder {
     DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(), base.build());
     addFacetFilters(dd, req);
     SortOrder order = req.effectiveSort();
-    return new Built(user, dd, sort(order), order);
+    boolean unfiltered = user instanceof MatchAllDocsQuery && req.from() == null
+        && req.to() == null && req.license() == null
+        && req.withdrawn() == SearchRequest.Withdrawn.INCLUDE && dd.getDrillDownQueries().length == 0;
+    return new Built(user, dd, sort(order), order, unfiltered);
   }
 
   private static void addFacetFilters(DrillDownQuery dd, SearchRequest req) {

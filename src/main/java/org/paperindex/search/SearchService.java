@@ -42,6 +42,8 @@ public final class SearchService {
   private final PaperIndex index;
   private final int maxSize;
   private final Suggester suggester;
+  // false only in tests that compare the cached unfiltered facets with freshly counted ones
+  private final boolean cacheUnfiltered;
 
   /** A service over {@code index} serving pages of at most {@code maxSize} hits. */
   public SearchService(PaperIndex index, int maxSize) {
@@ -50,12 +52,17 @@ public final class SearchService {
 
   /** As above, with suggestions at most {@code suggestMaxAge} behind the index. */
   public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge) {
+    this(index, maxSize, suggestMaxAge, true);
+  }
+
+  SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge, boolean cacheUnfiltered) {
     if (maxSize < 1 || maxSize > MAX_WINDOW) {
       throw new IllegalArgumentException("maxSize must be in 1.." + MAX_WINDOW + ", got " + maxSize);
     }
     this.index = index;
     this.maxSize = maxSize;
     this.suggester = new Suggester(index, suggestMaxAge);
+    this.cacheUnfiltered = cacheUnfiltered;
   }
 
   private static final String TOO_COMPLEX =
@@ -108,7 +115,13 @@ public final class SearchService {
     TopFieldDocs docs;
     long total;
     Map<String, List<FacetValue>> facets;
-    if (!dims.isEmpty() && state.isPresent()) {
+    if (!dims.isEmpty() && state.isPresent() && b.unfiltered() && cacheUnfiltered) {
+      // the browse of everything: counts and total once per searcher; only the page is searched
+      MatchAllFacets all = MatchAllFacets.of((PaperSearcher) s, b.query(), state.get());
+      docs = s.search(b.query(), top);
+      total = all.total();
+      facets = all.read(dims, req.facetSize());
+    } else if (!dims.isEmpty() && state.isPresent()) {
       // drill-sideways: each facet filter's own dimension is counted as if it were not set, so
       // a front end can still offer the other values of a dimension the user picked one from
       DrillSideways ds = new DrillSideways(s, PaperSchema.facetsConfig(), state.get());
@@ -172,6 +185,16 @@ public final class SearchService {
   /** The paper with this id, from the index's stored copy. */
   public Optional<Paper> paper(ArxivId id) {
     return index.get(id);
+  }
+
+  /**
+   * Prepares what the first requests would otherwise wait for: starts the suggester's first build
+   * in the background (many seconds at a million papers) and builds the current searcher's facet
+   * state now (fast). For servers, once after start; one-shot CLI commands do not need it.
+   */
+  public void warmUp() {
+    suggester.warmInBackground();
+    index.withSearcher(s -> ((PaperSearcher) s).facetState());
   }
 
   /** Stops the suggester's background rebuilds and frees its memory. */

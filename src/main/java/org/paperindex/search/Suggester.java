@@ -107,6 +107,28 @@ final class Suggester implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the first build in the background unless one exists or runs: at a million papers it
+   * takes many seconds, which the first lookup would otherwise wait for.
+   */
+  void warmInBackground() {
+    if (current == null && rebuilding.compareAndSet(false, true)) {
+      rebuilder.execute(() -> {
+        try {
+          synchronized (this) { // freshen's first synchronous build waits for this one
+            if (current == null) {
+              rebuild();
+            }
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("suggester warm-up failed", e);
+        } finally {
+          rebuilding.set(false);
+        }
+      });
+    }
+  }
+
   /** Rebuilds now, synchronously, from the current index. */
   void rebuild() {
     long version = index.withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());

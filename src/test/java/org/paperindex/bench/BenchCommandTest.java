@@ -17,7 +17,7 @@ class BenchCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void prints_the_four_summary_lines_last_and_cleans_up() throws Exception {
+  void prints_the_summary_lines_last_and_cleans_up() throws Exception {
     Path work = tmp.resolve("work");
     PrintStream real = System.out;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -25,21 +25,29 @@ class BenchCommandTest {
     try {
       System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
       code = PaperIndexCli.run("bench", "--records", "2000", "--seed", "5", "--harvest-records",
-          "2000", "--search-runs", "2", "--work-dir", work.toString());
+          "2000", "--search-runs", "2", "--http-requests", "60", "--clients", "3", "--work-dir",
+          work.toString());
     } finally {
       System.setOut(real);
     }
     String out = buf.toString(StandardCharsets.UTF_8);
     assertThat(code).as(out).isZero();
     List<String> lines = out.lines().toList();
-    List<String> last = lines.subList(lines.size() - 4, lines.size());
+    List<String> last = lines.subList(lines.size() - 6, lines.size());
     String num = "\\d+(\\.\\d+)?";
     assertThat(last.get(0)).matches("import: pipeline " + num + " records/s, bare lucene " + num
         + " records/s, ratio " + num);
     assertThat(last.get(1)).matches("harvest: " + num + " records/s");
     assertThat(last.get(2)).matches(
-        "search: median n/a ms, p99 n/a ms over HTTP; median " + num + " ms in process");
-    assertThat(last.get(3)).matches("memory: peak heap \\d+ MiB");
+        "search: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
+    assertThat(last.get(3)).matches(
+        "detail: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
+    assertThat(last.get(4)).matches("startup: \\d+ ms to first answer");
+    assertThat(last.get(5)).matches("memory: peak heap \\d+ MiB");
+    // every HTTP request was answered with a 200 (a broken server would still give latencies)
+    assertThat(out).containsPattern("search http: 60 requests from 3 clients, .*, 0 errors");
+    assertThat(out).containsPattern("detail http: 60 requests from 3 clients, .*, 0 errors");
+    assertThat(out).containsPattern("detail in process: 60 requests from 3 clients, .*, 0 errors");
     assertThat(out).contains("records read 2000, indexed 2000, unchanged 0, rejected 0");
     assertThat(out).contains("harvest detail: 2000 records in 1 pages");
     assertThat(work).satisfies(w -> assertThat(Files.exists(w)).isFalse());
