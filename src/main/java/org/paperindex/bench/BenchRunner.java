@@ -85,8 +85,7 @@ public final class BenchRunner {
     String importLine;
     if (opt.reuse()) {
       Path dir = work.resolve("import");
-      cfg = new AppConfig(dir.resolve("index"), dir.resolve("data"), base.arxiv(), base.harvest(),
-          base.http(), base.index(), base.sources());
+      cfg = base.withDirs(dir.resolve("index"), dir.resolve("data"));
       out.printf(Locale.ROOT, "import reused: %s, index %d MiB%n", dir,
           MemoryProbe.mib(ImportBench.size(cfg.indexDir())));
       importLine = "import: pipeline n/a records/s, bare lucene n/a records/s, ratio n/a";
