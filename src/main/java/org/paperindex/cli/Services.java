@@ -28,6 +28,7 @@ import org.paperindex.harvest.IngestSink;
 import org.paperindex.harvest.OaiHarvestService;
 import org.paperindex.harvest.OaiPmhHarvester;
 import org.paperindex.harvest.RunLog;
+import org.paperindex.harvest.ScheduledJobs;
 import org.paperindex.harvest.Throttle;
 import org.paperindex.index.Ingester;
 import org.paperindex.index.PaperIndex;
@@ -207,6 +208,7 @@ public final class Services implements AutoCloseable {
       beans.put("feeds", feeds);
       beans.put("backlog", backlog);
       beans.put("completeness", completeness);
+      beans.put("scheduledJobs", new ScheduledJobs(runLog, feeds, backlog, completeness));
     }
     beans.put("webPages", new WebPages(reply));
     if (oaiHarvest != null) {

@@ -45,9 +45,13 @@ final class StatusReport {
     });
     Map<String, Object> rss = schedule(cfg, "rss");
     rss.put("categories", cfg.sources().rssCategories());
+    rss.put("lastRun", s.runLog().last("rss").orElse(null));
     jobs.put("rss", rss);
-    jobs.put("backlog", schedule(cfg, "backlog"));
+    Map<String, Object> backlog = schedule(cfg, "backlog");
+    backlog.put("lastRun", s.runLog().last("backlog").orElse(null));
+    jobs.put("backlog", backlog);
     Map<String, Object> completeness = schedule(cfg, "completeness");
+    completeness.put("lastRun", s.runLog().last("completeness").orElse(null));
     s.storeIfOpen().ifPresent(st -> completeness.put("lastReport", Completeness.last(st).orElse(null)));
     jobs.put("completeness", completeness);
     out.put("jobs", jobs);

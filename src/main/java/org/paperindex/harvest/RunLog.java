@@ -15,9 +15,12 @@ import org.paperindex.internal.JsonFiles;
  */
 public final class RunLog {
 
-  /** One finished run: {@code outcome} is {@code ok} or {@code failed}. */
+  /**
+   * One finished run: {@code outcome} is {@code ok} or {@code failed}; {@code summary} is what
+   * the job reported (read back as plain JSON objects).
+   */
   public record JobRun(
-      String job, Instant started, Instant finished, String outcome, HarvestSummary summary, String error) {
+      String job, Instant started, Instant finished, String outcome, Object summary, String error) {
     public JobRun {
       Objects.requireNonNull(job, "job");
       Objects.requireNonNull(outcome, "outcome");

@@ -67,6 +67,7 @@ final class Suggester implements AutoCloseable {
   private volatile AnalyzingInfixSuggester current;
   private volatile long builtVersion = -1;
   private volatile long builtAtNanos;
+  private volatile int builtDocs;
 
   Suggester(PaperIndex index, Duration maxAge) {
     this.index = index;
@@ -132,6 +133,7 @@ final class Suggester implements AutoCloseable {
   /** Rebuilds now, synchronously, from the current index. */
   void rebuild() {
     long version = index.withSearcher(s -> ((DirectoryReader) s.getIndexReader()).getVersion());
+    int docs = index.count();
     AnalyzingInfixSuggester fresh = build();
     AnalyzingInfixSuggester old;
     lock.writeLock().lock();
@@ -139,6 +141,7 @@ final class Suggester implements AutoCloseable {
       old = current;
       current = fresh;
       builtVersion = version;
+      builtDocs = docs;
       builtAtNanos = System.nanoTime();
     } finally {
       lock.writeLock().unlock();
@@ -152,7 +155,9 @@ final class Suggester implements AutoCloseable {
       return;
     }
     boolean old = System.nanoTime() - builtAtNanos >= maxAge.toNanos();
-    if (current == null || maxAge.isZero()) {
+    // a copy built from an empty index (serve warms up before its first harvest) is no use:
+    // rebuild it at once rather than answering nothing for maxAge
+    if (current == null || maxAge.isZero() || builtDocs == 0) {
       synchronized (this) {
         if (version != builtVersion) {
           rebuild();

@@ -83,6 +83,10 @@ class EnrichRoutesTest {
         assertThat(first.fetched()).isEqualTo(2);
         assertThat(second.fetched()).isEqualTo(1);
         assertThat(third.fetched()).isZero();
+        // every scheduled run is recorded for status
+        String status = org.paperindex.api.Json.write(StatusReport.build(services));
+        assertThat(status).contains("\"rss\":{").contains("\"outcome\":\"ok\"")
+            .contains("\"backlog\":{");
         assertThat(first.pages().noHtml()).isEqualTo(2); // HTML 404s are normal
         long absRequests = arxiv.requests().stream().filter(q -> q.path().startsWith("/abs/")).count();
         assertThat(absRequests).isEqualTo(3); // each paper once

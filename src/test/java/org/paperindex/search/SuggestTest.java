@@ -75,4 +75,23 @@ class SuggestTest {
     assertThatThrownBy(() -> search.suggest("a".repeat(201), 5))
         .hasMessageContaining("prefix is too long");
   }
+
+  @Test
+  void aSuggesterWarmedOnAnEmptyIndexIsRebuiltAsSoonAsPapersArrive(@TempDir Path empty) throws Exception {
+    // serve warms the suggester at start; on a new install that is before the first harvest
+    try (PaperIndex fresh = PaperIndex.open(empty,
+        new org.paperindex.config.AppConfig.IndexConfig(16, Duration.ofSeconds(1), Duration.ofSeconds(30)))) {
+      SearchService slow = new SearchService(fresh, 50, Duration.ofMinutes(10));
+      try {
+        slow.warmUp();
+        assertThat(slow.suggest("orig", 5)).isEmpty();
+        fresh.upsert(org.paperindex.store.TestPapers.simple(
+            "2403.00012", "Origami of proofs", "Ada Quill", "math.CO", 2024));
+        fresh.refresh();
+        assertThat(slow.suggest("orig", 5)).extracting(Suggestion::text).contains("Origami of proofs");
+      } finally {
+        slow.close();
+      }
+    }
+  }
 }
