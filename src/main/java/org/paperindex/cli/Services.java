@@ -86,7 +86,8 @@ public final class Services implements AutoCloseable {
       HarvestJob job =
           new HarvestJob(
               harvester, checkpoints, new IngestSink(ingester), config.harvest(), Clock.systemUTC());
-      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog);
+      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog,
+          config.schedule().cron().get("oai"));
       AppConfig.SourcesConfig src = config.sources();
       this.fetch =
           new FetchService(

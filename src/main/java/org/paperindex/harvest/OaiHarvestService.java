@@ -3,6 +3,7 @@ package org.paperindex.harvest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.apache.camel.Header;
@@ -20,12 +21,41 @@ public final class OaiHarvestService {
   private final LongSupplier paperCount;
   private final RunLog runLog;
 
+  private final String cron; // the schedule's Quartz cron (UTC), to notice fires missed while down
+  private final java.util.concurrent.locks.ReentrantLock running =
+      new java.util.concurrent.locks.ReentrantLock();
+
   public OaiHarvestService(
       HarvestJob job, AppConfig.HarvestConfig config, LongSupplier paperCount, RunLog runLog) {
+    this(job, config, paperCount, runLog, null);
+  }
+
+  public OaiHarvestService(
+      HarvestJob job, AppConfig.HarvestConfig config, LongSupplier paperCount, RunLog runLog,
+      String cron) {
     this.job = Objects.requireNonNull(job, "job");
     this.config = Objects.requireNonNull(config, "config");
     this.paperCount = Objects.requireNonNull(paperCount, "paperCount");
     this.runLog = Objects.requireNonNull(runLog, "runLog");
+    this.cron = cron;
+  }
+
+  /**
+   * Like {@link #run}, for the route: a scheduled run ({@code scheduled} header true) is skipped
+   * and logged, never queued, while another harvest (scheduled, CLI or admin) is still going.
+   */
+  public HarvestSummary harvest(
+      @Header("scheduled") Boolean scheduled,
+      @Header("from") String from,
+      @Header("until") String until,
+      @Header("set") String set,
+      @Header("format") String format) {
+    if (Boolean.TRUE.equals(scheduled) && running.isLocked()) {
+      org.slf4j.LoggerFactory.getLogger(OaiHarvestService.class)
+          .warn("scheduled OAI-PMH harvest skipped: the previous run is still going");
+      return null;
+    }
+    return run(from, until, set, format);
   }
 
   /**
@@ -35,11 +65,20 @@ public final class OaiHarvestService {
    * @throws IllegalArgumentException for a malformed header value
    * @throws HarvestException when the harvest fails (the checkpoint is then unchanged)
    */
-  public synchronized HarvestSummary run(
+  public HarvestSummary run(
       @Header("from") String from,
       @Header("until") String until,
       @Header("set") String set,
       @Header("format") String format) {
+    running.lock();
+    try {
+      return runLocked(from, until, set, format);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private HarvestSummary runLocked(String from, String until, String set, String format) {
     String fmt = blank(format) != null ? blank(format) : config.format();
     String key = HarvestJob.jobKey(fmt, blank(set) != null ? blank(set) : config.set());
     Instant started = Instant.now();
@@ -53,9 +92,36 @@ public final class OaiHarvestService {
     }
   }
 
-  /** True when {@code serve} should harvest at once: the index is empty and this is enabled. */
+  /**
+   * True when {@code serve} should harvest at once: the index is empty (and this is enabled), or
+   * a scheduled fire was missed while the server was down. Quartz's in-memory store forgets
+   * missed fires, so without this a downtime would be noticed only at the next fire; with it the
+   * missed window is harvested once at start (the checkpoint covers all of it), not N times.
+   */
   public boolean shouldHarvestOnStart() {
-    return config.harvestOnEmptyIndex() && paperCount.getAsLong() == 0;
+    if (config.harvestOnEmptyIndex() && paperCount.getAsLong() == 0) {
+      return true;
+    }
+    return missedFireSince(Instant.now());
+  }
+
+  boolean missedFireSince(Instant now) {
+    if (cron == null) {
+      return false;
+    }
+    String key = HarvestJob.jobKey(config.format(), config.set());
+    Optional<RunLog.JobRun> last = runLog.last(key);
+    if (last.isEmpty()) {
+      return false;
+    }
+    try {
+      org.quartz.CronExpression c = new org.quartz.CronExpression(cron);
+      c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+      java.util.Date next = c.getNextValidTimeAfter(java.util.Date.from(last.get().started()));
+      return next != null && next.toInstant().isBefore(now);
+    } catch (java.text.ParseException e) {
+      return false;
+    }
   }
 
   private static LocalDate date(String name, String value) {
