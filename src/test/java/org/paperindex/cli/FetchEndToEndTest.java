@@ -82,13 +82,13 @@ class FetchEndToEndTest {
             }
             return Response.status(404);
           });
-      String report = run(args(arxiv, "fetch", "arXiv:2604.01010v1"));
+      String report = Cli.run(0, args(arxiv, "fetch", "arXiv:2604.01010v1"));
       JsonNode r = Json.mapper().readTree(report);
       assertThat(r.get("fetched").asInt()).isEqualTo(1);
       assertThat(r.get("absPages").asInt()).isEqualTo(1);
       assertThat(r.get("htmlPages").asInt()).isEqualTo(1);
 
-      String shown = run(args(arxiv, "show", "2604.01010"));
+      String shown = Cli.run(0, args(arxiv, "show", "2604.01010"));
       JsonNode paper = Json.mapper().readTree(shown);
       assertThat(paper.get("title").asText()).isEqualTo("Learning to Invent Fixtures");
       assertThat(paper.get("sources").toString()).contains("api").contains("abs").contains("html");
@@ -109,7 +109,7 @@ class FetchEndToEndTest {
       assertThat(weiLi.get("institutions").get(0).get("name").asText()).isEqualTo("University of Testington");
 
       int before = arxiv.requestCount();
-      JsonNode again = Json.mapper().readTree(run(args(arxiv, "fetch", "2604.01010")));
+      JsonNode again = Json.mapper().readTree(Cli.run(0, args(arxiv, "fetch", "2604.01010")));
       assertThat(again.get("notModified").asInt()).isEqualTo(2);
       assertThat(arxiv.requests().subList(before, arxiv.requestCount()))
           .filteredOn(q -> !q.path().startsWith("/api"))
@@ -129,15 +129,4 @@ class FetchEndToEndTest {
     return a.toArray(String[]::new);
   }
 
-  private static String run(String... args) {
-    PrintStream real = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(PaperIndexCli.run(args)).isEqualTo(0);
-    } finally {
-      System.setOut(real);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
 }

@@ -52,7 +52,7 @@ class ImportCommandTest {
       o.write(new byte[] {'{', '"', 'i', 'd', '"', ':', (byte) 0xff, (byte) 0xfe, '}', '\n'});
     }
 
-    String out = run(args(plain.toString(), gz.toString()));
+    String out = Cli.run(0, args(plain.toString(), gz.toString()));
     assertThat(out).contains("records read 5, indexed 2, unchanged 0, rejected 3");
 
     try (RecordStore store = RecordStore.open(tmp.resolve("data"))) {
@@ -67,7 +67,7 @@ class ImportCommandTest {
     }
 
     // importing the same file again changes nothing
-    assertThat(run(args(plain.toString()))).contains("records read 3, indexed 0, unchanged 1, rejected 2");
+    assertThat(Cli.run(0, args(plain.toString()))).contains("records read 3, indexed 0, unchanged 1, rejected 2");
   }
 
   @Test
@@ -75,15 +75,4 @@ class ImportCommandTest {
     assertThat(PaperIndexCli.run(args(tmp.resolve("nope.jsonl").toString()))).isEqualTo(2);
   }
 
-  private static String run(String... args) {
-    PrintStream real = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(PaperIndexCli.run(args)).isEqualTo(0);
-    } finally {
-      System.setOut(real);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
 }

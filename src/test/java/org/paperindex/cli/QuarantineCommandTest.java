@@ -92,17 +92,6 @@ class QuarantineCommandTest {
   }
 
   private String run(int expectedExit, String... a) {
-    PrintStream real = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int rc;
-    try {
-      rc = PaperIndexCli.run(args(a));
-    } finally {
-      System.setOut(real);
-    }
-    String s = out.toString(StandardCharsets.UTF_8);
-    assertThat(rc).as(String.join(" ", a) + " -> " + s).isEqualTo(expectedExit);
-    return s;
+    return Cli.run(expectedExit, args(a));
   }
 }

@@ -84,7 +84,7 @@ class RealOaiHarvestAcceptanceTest {
     assertThat(expectedTitles).hasSizeGreaterThan(200);
 
     for (Map.Entry<String, String> e : expectedTitles.entrySet()) {
-      String json = capture(() -> PaperIndexCli.run(args(null, "show", e.getKey())));
+      String json = Cli.run(0, args(null, "show", e.getKey()));
       JsonNode paper = Json.mapper().readTree(json);
       assertThat(paper.get("id").asText()).isEqualTo(e.getKey());
       assertThat(paper.get("title").asText()).as("title of %s", e.getKey()).isEqualTo(e.getValue());
@@ -102,15 +102,4 @@ class RealOaiHarvestAcceptanceTest {
     return a.toArray(String[]::new);
   }
 
-  private static String capture(java.util.function.IntSupplier run) {
-    PrintStream real = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(run.getAsInt()).isEqualTo(0);
-    } finally {
-      System.setOut(real);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
 }
