@@ -83,11 +83,11 @@ public final class Services implements AutoCloseable {
       ArxivHttpClient http = new ArxivHttpClient(config.arxiv(), throttle);
       OaiPmhParser parser = new OaiPmhParser();
       OaiPmhHarvester harvester = new OaiPmhHarvester(config.arxiv().oaiUrl(), http, parser::parse);
+      IngestSink sink = new IngestSink(ingester);
       HarvestJob job =
-          new HarvestJob(
-              harvester, checkpoints, new IngestSink(ingester), config.harvest(), Clock.systemUTC());
+          new HarvestJob(harvester, checkpoints, sink, config.harvest(), Clock.systemUTC());
       this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog,
-          config.schedule().cron().get("oai"));
+          config.schedule().cron().get("oai")).countingWith(sink::drain);
       AppConfig.SourcesConfig src = config.sources();
       this.fetch =
           new FetchService(

@@ -12,6 +12,18 @@ import org.paperindex.parse.RejectedRecord;
  */
 public final class IngestSink implements HarvestSink {
   private final Ingester ingester;
+  private final java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong updated = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong unchanged = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
+
+  /** What the records of the runs since the last call did to the store; resets the counts. */
+  public record Counts(long added, long updated, long unchanged, long rejected) {}
+
+  public Counts drain() {
+    return new Counts(added.getAndSet(0), updated.getAndSet(0), unchanged.getAndSet(0),
+        rejected.getAndSet(0));
+  }
 
   public IngestSink(Ingester ingester) {
     this.ingester = ingester;
@@ -23,11 +35,16 @@ public final class IngestSink implements HarvestSink {
         r.deleted()
             ? Paper.builder(r.id()).withdrawn(true).datestamp(r.datestamp()).source(Source.OAI).build()
             : r.paper();
-    ingester.accept(p);
+    switch (ingester.accept(p).outcome()) {
+      case ADDED -> added.incrementAndGet();
+      case UPDATED -> updated.incrementAndGet();
+      case UNCHANGED -> unchanged.incrementAndGet();
+    }
   }
 
   @Override
   public void reject(RejectedRecord r) {
+    rejected.incrementAndGet();
     ingester.reject(r, Source.OAI);
   }
 

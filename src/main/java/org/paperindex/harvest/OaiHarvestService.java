@@ -30,6 +30,14 @@ public final class OaiHarvestService {
     this(job, config, paperCount, runLog, null);
   }
 
+  private java.util.function.Supplier<Object> ingestCounts = () -> null;
+
+  /** Where the per-run store counts (added, updated, unchanged, rejected) come from. */
+  public OaiHarvestService countingWith(java.util.function.Supplier<Object> counts) {
+    this.ingestCounts = Objects.requireNonNull(counts, "counts");
+    return this;
+  }
+
   public OaiHarvestService(
       HarvestJob job, AppConfig.HarvestConfig config, LongSupplier paperCount, RunLog runLog,
       String cron) {
@@ -82,9 +90,13 @@ public final class OaiHarvestService {
     String fmt = blank(format) != null ? blank(format) : config.format();
     String key = HarvestJob.jobKey(fmt, blank(set) != null ? blank(set) : config.set());
     Instant started = Instant.now();
+    ingestCounts.get(); // counts start at this run
     try {
       HarvestSummary s = job.run(date("from", from), date("until", until), blank(set), fmt);
-      runLog.record(new RunLog.JobRun(key, started, Instant.now(), "ok", s, null));
+      java.util.Map<String, Object> summary = new java.util.LinkedHashMap<>();
+      summary.put("harvest", s);
+      summary.put("store", ingestCounts.get());
+      runLog.record(new RunLog.JobRun(key, started, Instant.now(), "ok", summary, null));
       return s;
     } catch (RuntimeException e) {
       runLog.record(new RunLog.JobRun(key, started, Instant.now(), "failed", null, e.getMessage()));

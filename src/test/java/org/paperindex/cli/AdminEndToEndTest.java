@@ -89,7 +89,13 @@ class AdminEndToEndTest {
       HttpResponse<String> h = send("POST", "/api/admin/harvest?from=2024-03-01", token);
       assertThat(h.statusCode()).isEqualTo(202);
       JsonNode status = waitForStatus(token, s -> s.path("jobs").path("oai").path("lastRun").has("outcome"));
-      assertThat(status.path("jobs").path("oai").path("lastRun").path("outcome").asText()).isEqualTo("ok");
+      JsonNode lastRun = status.path("jobs").path("oai").path("lastRun");
+      assertThat(lastRun.path("outcome").asText()).isEqualTo("ok");
+      // per run: records seen, and what they did to the store
+      assertThat(lastRun.path("summary").path("harvest").path("recordsSeen").asInt()).isEqualTo(1);
+      assertThat(lastRun.path("summary").path("store").path("added").asInt()).isEqualTo(1);
+      assertThat(lastRun.path("summary").path("store").path("rejected").asInt()).isEqualTo(1);
+      assertThat(lastRun.path("started").asText()).isNotBlank();
       assertThat(status.path("jobs").path("oai").path("checkpoint").asText()).isEqualTo("2024-03-05");
       assertThat(status.path("jobs").path("oai").path("nextFire").asText()).isNotBlank();
       assertThat(status.path("quarantine").path("size").asInt()).isEqualTo(1);
