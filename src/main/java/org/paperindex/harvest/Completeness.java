@@ -19,8 +19,8 @@ import org.paperindex.model.Paper;
 import org.paperindex.store.RecordStore;
 
 /**
- * The completeness check: what the listing feeds said was announced, per category and day, is
- * compared with what the record store holds; missing papers are fetched by id through the Atom
+ * The completeness check: what OAI-PMH and the listing feeds said exists, per set or category
+ * and day (the last two weeks), is compared with what the record store holds; missing papers are fetched by id through the Atom
  * API (the gap heals) and what stays missing is reported in status and as a metric. Silent loss
  * is what this exists to catch: a feed item that failed to ingest, a stale feed day re-read.
  */
@@ -57,7 +57,7 @@ public final class Completeness {
 
   /** Compares, heals by fetching the missing papers, and saves the report. */
   public synchronized Report check() {
-    Map<String, String> announced = store.metaWithPrefix(ANNOUNCED_PREFIX);
+    Map<String, String> announced = recent(LocalDate.now(java.time.ZoneOffset.UTC));
     Set<String> ids = new LinkedHashSet<>();
     announced.values().forEach(v -> ids.addAll(Arrays.asList(v.split(","))));
     List<ArxivId> missing = missing(ids);
@@ -81,6 +81,30 @@ public final class Completeness {
     }
     store.commit();
     return r;
+  }
+
+  /** Days a check looks back; announcements older than {@link #KEEP_DAYS} are forgotten. */
+  static final int CHECK_DAYS = 14;
+  static final int KEEP_DAYS = 60;
+
+  /** The announcements of the last {@link #CHECK_DAYS} days; drops those past {@link #KEEP_DAYS}. */
+  private Map<String, String> recent(LocalDate today) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Map.Entry<String, String> e : store.metaWithPrefix(ANNOUNCED_PREFIX).entrySet()) {
+      String rest = e.getKey().substring(ANNOUNCED_PREFIX.length());
+      LocalDate day;
+      try {
+        day = LocalDate.parse(rest.substring(0, Math.min(10, rest.length())));
+      } catch (java.time.format.DateTimeParseException bad) {
+        continue;
+      }
+      if (day.isBefore(today.minusDays(KEEP_DAYS))) {
+        store.putMeta(e.getKey(), null); // bounded: the map never grows past KEEP_DAYS of days
+      } else if (!day.isBefore(today.minusDays(CHECK_DAYS))) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
   }
 
   /** The last saved report, if any. */

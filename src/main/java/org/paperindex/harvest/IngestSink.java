@@ -17,6 +17,17 @@ public final class IngestSink implements HarvestSink {
   private final java.util.concurrent.atomic.AtomicLong unchanged = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong rejected = new java.util.concurrent.atomic.AtomicLong();
 
+  private record DaySet(java.time.LocalDate day, String set) {}
+
+  private final java.util.Map<DaySet, java.util.Set<String>> announced = new java.util.HashMap<>();
+
+  private java.util.Set<String> announced(java.time.LocalDate day, String set) {
+    synchronized (announced) {
+      return announced.computeIfAbsent(new DaySet(day == null ? java.time.LocalDate.EPOCH : day, set),
+          k -> java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
+    }
+  }
+
   /** What the records of the runs since the last call did to the store; resets the counts. */
   public record Counts(long added, long updated, long unchanged, long rejected) {}
 
@@ -31,6 +42,12 @@ public final class IngestSink implements HarvestSink {
 
   @Override
   public void accept(OaiRecord r) {
+    if (!r.deleted()) {
+      // what OAI-PMH says exists, per set and day, for the completeness check
+      for (String set : r.setSpecs().isEmpty() ? java.util.List.of("all") : r.setSpecs()) {
+        announced(r.datestamp(), "oai:" + set).add(r.id().value());
+      }
+    }
     Paper p =
         r.deleted()
             ? Paper.builder(r.id()).withdrawn(true).datestamp(r.datestamp()).source(Source.OAI).build()
@@ -45,11 +62,20 @@ public final class IngestSink implements HarvestSink {
   @Override
   public void reject(RejectedRecord r) {
     rejected.incrementAndGet();
+    // a record that did not parse still says the paper exists: completeness fetches it by id
+    org.paperindex.model.ArxivId.tryParse(r.identifier())
+        .ifPresent(id -> announced(java.time.LocalDate.now(java.time.ZoneOffset.UTC), "oai:rejected")
+            .add(id.value()));
     ingester.reject(r, Source.OAI);
   }
 
   @Override
   public void commit() {
+    synchronized (announced) {
+      announced.forEach((k, ids) -> Completeness.recordAnnounced(ingester.store(), k.set(), k.day(),
+          new java.util.ArrayList<>(ids)));
+      announced.clear();
+    }
     ingester.commit();
   }
 }

@@ -104,11 +104,20 @@ class EnrichRoutesTest {
   @Test
   void completeness_check_heals_announced_papers_that_are_missing_and_reports_the_rest() throws Exception {
     try (LoopbackServer arxiv = LoopbackServer.start()) {
-      arxiv.dispatch(r -> r.path().startsWith("/api/query")
-          ? Response.ok(FetchEndToEndTest.ATOM) : Response.status(404));
+      String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+      arxiv.dispatch(r -> {
+        if (r.path().startsWith("/api/query")) {
+          return Response.ok(FetchEndToEndTest.ATOM);
+        }
+        // an OAI page whose record for 2604.01010 does not validate (it gets quarantined)
+        return Response.ok(OaiPages.page(today + "T10:00:00Z", null, java.util.List.of(
+            OaiPages.P.of("2604.01010", today, "Learning to invent fixtures", "Not A Category"),
+            OaiPages.P.of("2604.01011", today, "Kites of many colours", "cs.LG"))));
+      });
       Map<String, String> o = new HashMap<>();
       o.put("paperindex.index.dir", tmp.resolve("index").toString());
       o.put("paperindex.data.dir", tmp.resolve("data").toString());
+      o.put("paperindex.arxiv.oai-url", arxiv.uri("/oai").toString());
       o.put("paperindex.arxiv.api-url", arxiv.uri("/api/query").toString());
       o.put("paperindex.arxiv.request-interval", "0s");
       o.put("camel.main.routes-include-pattern", "file:routes/*.camel.yaml");
@@ -116,15 +125,20 @@ class EnrichRoutesTest {
       Services services = Services.open(AppConfig.from(settings), Services.Access.WRITE);
       try (CamelApp app = new CamelApp(settings, services, CamelApp.Mode.BATCH)) {
         app.start();
-        // a feed said these were announced; neither reached the store
-        services.store().putMeta("announced:2026-04-01:cs.LG", "2604.01010,2604.09999");
+        app.template().requestBodyAndHeader("direct:harvest-oai", null, "from", today);
+        assertThat(services.store().get(ArxivId.parse("2604.01010"))).isEmpty(); // quarantined
+        // a listing feed also announced a paper that arXiv's API does not know (yet)
+        services.store().putMeta("announced:" + today + ":cs.LG", "2604.01011,2604.09999");
+        // an announcement past the keep window is forgotten
+        services.store().putMeta("announced:2020-01-01:cs.LG", "2001.00001");
         org.paperindex.harvest.Completeness.Report r = app.template()
             .requestBody("direct:completeness", null, org.paperindex.harvest.Completeness.Report.class);
-        assertThat(r.announced()).isEqualTo(2);
+        assertThat(r.announced()).isEqualTo(3);
         assertThat(r.missingBefore()).isEqualTo(2);
         assertThat(r.healed()).isEqualTo(1);
         assertThat(r.stillMissing()).containsExactly("2604.09999");
         assertThat(services.store().get(ArxivId.parse("2604.01010"))).isPresent();
+        assertThat(services.store().meta("announced:2020-01-01:cs.LG")).isEmpty();
         String status = org.paperindex.api.Json.write(StatusReport.build(services));
         assertThat(status).contains("\"stillMissing\":[\"2604.09999\"]");
       }
