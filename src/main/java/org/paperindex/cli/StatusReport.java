@@ -1,15 +1,12 @@
 package org.paperindex.cli;
 
-import java.text.ParseException;
 import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TimeZone;
 import org.paperindex.config.AppConfig;
 import org.paperindex.harvest.Completeness;
 import org.paperindex.harvest.HarvestJob;
-import org.quartz.CronExpression;
+import org.paperindex.internal.Crons;
 
 /**
  * The status document shared by {@code status} and {@code GET /api/admin/status}: papers and
@@ -76,13 +73,10 @@ final class StatusReport {
       return m;
     }
     try {
-      CronExpression c = new CronExpression(cron);
-      c.setTimeZone(TimeZone.getTimeZone("UTC"));
-      Date next = c.getNextValidTimeAfter(new Date());
-      m.put("nextFire", next == null ? null : Instant.ofEpochMilli(next.getTime()));
-    } catch (ParseException e) {
+      m.put("nextFire", Crons.nextFireAfter(cron, Instant.now()).orElse(null));
+    } catch (IllegalArgumentException e) {
       m.put("nextFire", null);
-      m.put("note", "invalid cron: " + e.getMessage());
+      m.put("note", e.getMessage());
     }
     return m;
   }

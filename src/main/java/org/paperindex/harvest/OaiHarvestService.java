@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.time.Instant;
 import java.util.function.LongSupplier;
 import org.apache.camel.Header;
+import org.paperindex.internal.Crons;
 import org.paperindex.config.AppConfig;
 
 /**
@@ -127,12 +128,10 @@ public final class OaiHarvestService {
       return false;
     }
     try {
-      org.quartz.CronExpression c = new org.quartz.CronExpression(cron);
-      c.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-      java.util.Date next = c.getNextValidTimeAfter(java.util.Date.from(last.get().started()));
-      return next != null && next.toInstant().isBefore(now);
-    } catch (java.text.ParseException e) {
-      return false;
+      return Crons.nextFireAfter(cron, last.get().started()).map(next -> next.isBefore(now))
+          .orElse(false);
+    } catch (IllegalArgumentException e) {
+      return false; // the schedule route itself refuses a bad cron at start
     }
   }
 
