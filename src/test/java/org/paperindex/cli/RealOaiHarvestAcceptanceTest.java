@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperindex.SharedData;
 import org.paperindex.api.Json;
 import org.paperindex.extract.TexToUnicode;
 import org.paperindex.harvest.LoopbackServer;
@@ -37,12 +37,10 @@ class RealOaiHarvestAcceptanceTest {
 
   @Test
   void every_well_formed_real_record_is_harvested_and_shown_with_its_title() throws Exception {
-    String shared = System.getProperty("paperindex.shared.dir");
-    Assumptions.assumeTrue(
-        shared != null && Files.isDirectory(Path.of(shared, "fixtures", "oai-pmh")), "no ../shared");
+    Path shared = SharedData.dir("fixtures/oai-pmh");
     List<Path> files = new ArrayList<>();
     for (String dir : List.of("fixtures/oai-pmh", "corpus-b/oai-pmh")) {
-      Path d = Path.of(shared, dir);
+      Path d = shared.resolve(dir);
       if (Files.isDirectory(d)) {
         try (Stream<Path> s = Files.list(d)) {
           s.filter(p -> p.toString().endsWith(".xml"))

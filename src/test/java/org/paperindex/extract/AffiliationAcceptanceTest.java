@@ -1,5 +1,6 @@
 package org.paperindex.extract;
 
+import org.paperindex.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,8 @@ class AffiliationAcceptanceTest {
 
   @BeforeAll
   static void load() throws Exception {
-    String dir = System.getProperty("paperindex.shared.dir");
-    Path ref = dir == null ? null : Path.of(dir, "reference");
-    Assumptions.assumeTrue(ref != null && Files.isDirectory(ref.resolve("ror"))
-        && Files.isDirectory(ref.resolve("affiliation-gold")), "shared reference data missing");
+    SharedData.dir("reference/ror");
+    Path ref = SharedData.dir("reference/affiliation-gold").resolve("reference");
     gold = ref.resolve("affiliation-gold");
     long t0 = System.nanoTime();
     RorRegistry reg = RorRegistry.load(List.of(

@@ -1,5 +1,7 @@
 package org.paperindex.extract;
 
+import org.junit.jupiter.api.Assumptions;
+import org.paperindex.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,7 @@ class LinkAcceptanceTest {
 
   @BeforeAll
   static void locate() {
-    String dir = System.getProperty("paperindex.shared.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "fixtures")),
-        "shared real-data dir not present");
-    shared = Path.of(dir);
+    shared = SharedData.dir("fixtures");
   }
 
   private static List<Path> files(String sub) throws IOException {

@@ -1,5 +1,6 @@
 package org.paperindex.parse;
 
+import org.paperindex.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,10 +26,7 @@ class RealDataAcceptanceTest {
 
   @BeforeAll
   static void locate() {
-    String dir = System.getProperty("paperindex.shared.dir");
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir, "fixtures")),
-        "shared real-data dir not present");
-    shared = Path.of(dir);
+    shared = SharedData.dir("fixtures");
   }
 
   private static List<Path> files(String sub) throws IOException {
