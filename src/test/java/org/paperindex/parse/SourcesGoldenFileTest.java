@@ -45,14 +45,7 @@ class SourcesGoldenFileTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("inputs")
   void matchesExpectedJson(Path input) throws Exception {
-    String actual = JSON.writeValueAsString(parse(input)).replace("\r\n", "\n") + "\n";
-    String name = input.getFileName().toString().replaceFirst("\\.[a-z]+$", "") + ".json";
-    Path expected = input.getParent().resolve("expected").resolve(name);
-    if (!Files.exists(expected) && Boolean.getBoolean("paperindex.golden.write")) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
-    }
-    assertThat(expected).as("expected file for " + input).exists();
-    assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    GoldenFiles.assertMatches(input, JSON.writeValueAsString(parse(input)));
   }
 
   private static Object parse(Path input) throws Exception {
