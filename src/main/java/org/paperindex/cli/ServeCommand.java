@@ -20,7 +20,7 @@ final class ServeCommand implements Callable<Integer> {
     Settings settings = options.settings();
     Services services = Services.open(options.appConfig(settings), Services.Access.WRITE);
     CamelApp app = new CamelApp(settings, services, CamelApp.Mode.SERVE);
-    // builds the autocomplete suggester and facet state in the background, not on a request
+    // builds the autocomplete suggester and facet columns in the background, not on a request
     services.search().warmUp();
     app.runUntilStopped();
     return 0;

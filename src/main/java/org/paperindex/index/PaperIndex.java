@@ -68,6 +68,8 @@ public final class PaperIndex implements AutoCloseable {
   // > 0 while bulk loads run: NRT refreshes would flush a tiny segment every interval
   private final java.util.concurrent.atomic.AtomicInteger bulkLoads =
       new java.util.concurrent.atomic.AtomicInteger();
+  // facet labels uninverted per segment, shared by every searcher of this index
+  private final FacetColumnCache facetColumns = new FacetColumnCache();
 
   private PaperIndex(Path dir, Directory directory, IndexWriter writer, long committedStoreSeq,
       IndexConfig cfg) throws IOException {
@@ -79,8 +81,8 @@ public final class PaperIndex implements AutoCloseable {
     this.emptyAtOpen = writer != null && writer.getDocStats().maxDoc == 0;
     this.searchers =
         writer != null
-            ? new SearcherManager(writer, new PaperSearcherFactory())
-            : new SearcherManager(directory, new PaperSearcherFactory());
+            ? new SearcherManager(writer, new PaperSearcherFactory(facetColumns))
+            : new SearcherManager(directory, new PaperSearcherFactory(facetColumns));
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "paperindex-refresh");
       t.setDaemon(true); // never keeps the JVM alive
@@ -335,7 +337,7 @@ public final class PaperIndex implements AutoCloseable {
       IndexWriter fresh = new IndexWriter(directory, writerConfig(cfg));
       SearcherManager old = searchers;
       writer = fresh;
-      searchers = new SearcherManager(fresh, new PaperSearcherFactory());
+      searchers = new SearcherManager(fresh, new PaperSearcherFactory(facetColumns));
       // searchers acquired from the old manager stay valid until released
       closeQuietly(old);
     } catch (IOException e) {
@@ -419,11 +421,24 @@ public final class PaperIndex implements AutoCloseable {
     }
   }
 
-  /** Creates plain searchers; each caches its facet reader state. */
+  /**
+   * Creates the searchers. A refreshed searcher gets the facet columns of its new segments
+   * before it is published, so no query waits for them; the first searcher of a process builds
+   * them on first use (or {@code SearchService.warmUp}), which keeps opening the index fast.
+   */
   private static final class PaperSearcherFactory extends SearcherFactory {
+    private final FacetColumnCache columns;
+
+    PaperSearcherFactory(FacetColumnCache columns) {
+      this.columns = columns;
+    }
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
-      return new PaperSearcher(reader);
+      if (previousReader != null) {
+        columns.warm(reader);
+      }
+      return new PaperSearcher(reader, columns);
     }
   }
 }

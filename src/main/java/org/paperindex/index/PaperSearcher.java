@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
@@ -21,8 +22,26 @@ public final class PaperSearcher extends IndexSearcher {
   private volatile Optional<SortedSetDocValuesReaderState> facetState;
   private final ConcurrentHashMap<Object, Object> memo = new ConcurrentHashMap<>();
 
-  PaperSearcher(IndexReader reader) {
+  private final FacetColumnCache columns;
+
+  PaperSearcher(IndexReader reader, FacetColumnCache columns) {
     super(reader);
+    this.columns = columns;
+  }
+
+  /** The facet columns of one of this searcher's segments (built now if missing). */
+  public FacetColumns facetColumns(LeafReaderContext leaf) {
+    return columns.columns(leaf);
+  }
+
+  /** The label numbering of facet dimension {@code dim} (index into the schema's dimensions). */
+  public FacetLabels facetLabels(int dim) {
+    return columns.labels(dim);
+  }
+
+  /** Builds the facet columns of every segment now (a server does this before serving). */
+  public void warmFacetColumns() {
+    columns.warm(getIndexReader());
   }
 
   /** The facet state, or empty while the index holds no faceted document. */

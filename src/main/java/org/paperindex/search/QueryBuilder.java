@@ -1,6 +1,9 @@
 package org.paperindex.search;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +35,8 @@ final class QueryBuilder {
    * The user's query (for scoring and highlighting), the full drill-down query to run, and
    * whether that query is the unfiltered browse of every paper (no text, filter or drill-down).
    */
-  record Built(Query userQuery, DrillDownQuery query, Sort sort, SortOrder order,
-      boolean unfiltered) {}
+  record Built(Query userQuery, DrillDownQuery query, List<FacetFilter> facetFilters, Sort sort,
+      SortOrder order, boolean unfiltered) {}
 
   private static final Pattern UNEXPECTED =
       Pattern.compile("^(?:Encountered .*|Lexical error) at line \\d+, column (\\d+)");
@@ -83,15 +86,17 @@ final class QueryBuilder {
       case INCLUDE -> { }
     }
     DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(), base.build());
-    addFacetFilters(dd, req);
+    List<FacetFilter> filters = addFacetFilters(dd, req);
     SortOrder order = req.effectiveSort();
     boolean unfiltered = user instanceof MatchAllDocsQuery && req.from() == null
         && req.to() == null && req.license() == null
         && req.withdrawn() == SearchRequest.Withdrawn.INCLUDE && dd.getDrillDownQueries().length == 0;
-    return new Built(user, dd, sort(order), order, unfiltered);
+    return new Built(user, dd, filters, sort(order), order, unfiltered);
   }
 
-  private static void addFacetFilters(DrillDownQuery dd, SearchRequest req) {
+  /** Adds the drill-downs, and returns the same filters in the form facet counting evaluates. */
+  private static List<FacetFilter> addFacetFilters(DrillDownQuery dd, SearchRequest req) {
+    List<FacetFilter> filters = new ArrayList<>();
     if (!req.categories().isEmpty()) {
       // a query on the lower-cased keyword field rather than the facet label: case-insensitive
       String dim = req.primaryOnly() ? PaperSchema.FACET_PRIMARY : PaperSchema.FACET_CATEGORY;
@@ -101,19 +106,25 @@ final class QueryBuilder {
         any.add(new TermQuery(new Term(field, PaperSchema.keyword(c))), Occur.SHOULD);
       }
       dd.add(dim, any.build());
+      filters.add(new FacetFilter.Keywords(dim,
+          req.categories().stream().map(PaperSchema::keyword).collect(Collectors.toSet())));
     }
     if (req.yearFrom() != null) {
       dd.add(PaperSchema.FACET_YEAR,
           IntPoint.newRangeQuery(PaperSchema.YEAR, req.yearFrom(), req.yearTo()));
+      filters.add(new FacetFilter.IntRange(PaperSchema.FACET_YEAR, req.yearFrom(), req.yearTo()));
     }
-    addLabels(dd, "hasCode", req.hasCode() == null ? List.of() : List.of(req.hasCode().toString()));
-    addLabels(dd, "hasDataset",
+    addLabels(dd, filters, "hasCode",
+        req.hasCode() == null ? List.of() : List.of(req.hasCode().toString()));
+    addLabels(dd, filters, "hasDataset",
         req.hasDataset() == null ? List.of() : List.of(req.hasDataset().toString()));
-    addLabels(dd, "institution", req.institutions());
+    addLabels(dd, filters, "institution", req.institutions());
+    return List.copyOf(filters);
   }
 
   /** A filter on a facet dimension the schema may not have yet: exact labels, OR-ed. */
-  private static void addLabels(DrillDownQuery dd, String dim, List<String> labels) {
+  private static void addLabels(DrillDownQuery dd, List<FacetFilter> filters, String dim,
+      List<String> labels) {
     if (labels.isEmpty()) {
       return;
     }
@@ -122,6 +133,7 @@ final class QueryBuilder {
           + dim + " data");
     }
     dd.add(dim, labels.toArray(String[]::new));
+    filters.add(new FacetFilter.Labels(dim, Set.copyOf(labels)));
   }
 
   /** Every sort ends with the id so the order is total (cursors depend on that). */

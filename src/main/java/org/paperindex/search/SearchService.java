@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.DrillSideways.ConcurrentDrillSidewaysResult;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -44,6 +41,15 @@ public final class SearchService {
   private final Suggester suggester;
   // false only in tests that compare the cached unfiltered facets with freshly counted ones
   private final boolean cacheUnfiltered;
+  private final FacetEngine engine;
+
+  /** How facets are counted: see {@link FacetCounter} and {@link LuceneFacets}. */
+  public enum FacetEngine {
+    /** Uninverted label columns, one pass over the hits (what the service uses). */
+    COLUMNS,
+    /** Lucene's drill-sideways over doc values: the reference and benchmark baseline. */
+    LUCENE
+  }
 
   /** A service over {@code index} serving pages of at most {@code maxSize} hits. */
   public SearchService(PaperIndex index, int maxSize) {
@@ -56,6 +62,15 @@ public final class SearchService {
   }
 
   SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge, boolean cacheUnfiltered) {
+    this(index, maxSize, suggestMaxAge, cacheUnfiltered, FacetEngine.COLUMNS);
+  }
+
+  /**
+   * A service that counts facets with {@code engine} and, if {@code cacheUnfiltered}, keeps the
+   * unfiltered browse's counts per searcher; for benchmarks and tests that compare the two.
+   */
+  public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge,
+      boolean cacheUnfiltered, FacetEngine engine) {
     if (maxSize < 1 || maxSize > MAX_WINDOW) {
       throw new IllegalArgumentException("maxSize must be in 1.." + MAX_WINDOW + ", got " + maxSize);
     }
@@ -63,6 +78,7 @@ public final class SearchService {
     this.maxSize = maxSize;
     this.suggester = new Suggester(index, suggestMaxAge);
     this.cacheUnfiltered = cacheUnfiltered;
+    this.engine = engine;
   }
 
   private static final String TOO_COMPLEX =
@@ -108,31 +124,31 @@ public final class SearchService {
 
   private SearchResponse run(IndexSearcher s, SearchRequest req, QueryBuilder.Built b,
       FieldDoc after, int from, int want) throws IOException {
-    // totalHitsThreshold = want: the total comes from the facet pass or count(), never from here
+    // totalHitsThreshold = want: the total comes from facet counting or count(), never from
+    // here, so Lucene may skip documents that cannot make the page
     TopFieldCollectorManager top = new TopFieldCollectorManager(b.sort(), want, after, want);
-    Optional<SortedSetDocValuesReaderState> state = ((PaperSearcher) s).facetState();
+    PaperSearcher ps = (PaperSearcher) s;
     List<String> dims = req.facetDims();
     TopFieldDocs docs;
     long total;
     Map<String, List<FacetValue>> facets;
-    if (!dims.isEmpty() && state.isPresent() && b.unfiltered() && cacheUnfiltered) {
-      // the browse of everything: counts and total once per searcher; only the page is searched
-      MatchAllFacets all = MatchAllFacets.of((PaperSearcher) s, b.query(), state.get());
-      docs = s.search(b.query(), top);
-      total = all.total();
-      facets = all.read(dims, req.facetSize());
-    } else if (!dims.isEmpty() && state.isPresent()) {
-      // drill-sideways: each facet filter's own dimension is counted as if it were not set, so
-      // a front end can still offer the other values of a dimension the user picked one from
-      DrillSideways ds = new DrillSideways(s, PaperSchema.facetsConfig(), state.get());
-      ConcurrentDrillSidewaysResult<TopFieldDocs> r = ds.search(b.query(), top);
-      docs = r.collectorResult;
-      total = FacetComputer.total(r.drillDownFacetsCollector);
-      facets = FacetComputer.read(r.facets, dims, req.facetSize());
-    } else {
+    if (dims.isEmpty()) {
       docs = s.search(b.query(), top);
       total = s.count(b.query());
-      facets = FacetComputer.read(null, dims, req.facetSize());
+      facets = Map.of();
+    } else if (engine == FacetEngine.LUCENE) {
+      LuceneFacets.Result r = LuceneFacets.search(ps, b, top, dims, req.facetSize(), cacheUnfiltered);
+      docs = r.docs();
+      total = r.total();
+      facets = r.facets();
+    } else {
+      docs = s.search(b.query(), top);
+      FacetCounts counts = b.unfiltered() && cacheUnfiltered
+          // the browse of everything (a front page): counted once per searcher
+          ? ps.memo(UNFILTERED, () -> countAll(ps, b))
+          : FacetCounter.count(ps, b.query().getBaseQuery(), b.facetFilters(), mask(dims));
+      total = counts.hits();
+      facets = counts.top(ps, dims, req.facetSize());
     }
     ScoreDoc[] sd = docs.scoreDocs;
     int end = Math.min(sd.length, from + req.size());
@@ -152,6 +168,29 @@ public final class SearchService {
     String next = sd.length > end && end > from
         ? CursorCodec.encode(req, b.order(), (FieldDoc) sd[end - 1]) : null;
     return new SearchResponse(total, hits, facets, next);
+  }
+
+  private static final Object UNFILTERED = new Object();
+
+  private static FacetCounts countAll(PaperSearcher s, QueryBuilder.Built b) {
+    boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
+    java.util.Arrays.fill(all, true);
+    try {
+      return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), all);
+    } catch (IOException e) {
+      throw new UncheckedIOException("facet counting failed", e);
+    }
+  }
+
+  private static boolean[] mask(List<String> dims) {
+    boolean[] m = new boolean[PaperSchema.FACET_DIMS.size()];
+    for (String d : dims) {
+      int i = PaperSchema.FACET_DIMS.indexOf(d);
+      if (i >= 0) {
+        m[i] = true;
+      }
+    }
+    return m;
   }
 
   /** Up to {@code size} papers similar to {@code id} (never itself); empty for an unknown id. */
@@ -188,13 +227,24 @@ public final class SearchService {
   }
 
   /**
-   * Prepares what the first requests would otherwise wait for: starts the suggester's first build
-   * in the background (many seconds at a million papers) and builds the current searcher's facet
-   * state now (fast). For servers, once after start; one-shot CLI commands do not need it.
+   * Prepares, in the background, what the first requests would otherwise wait for: the
+   * suggester's first build (many seconds at a million papers) and the current searcher's facet
+   * columns (about a second at a million papers; a search that comes first builds them itself).
+   * For servers, once after start; one-shot CLI commands do not need it.
    */
   public void warmUp() {
     suggester.warmInBackground();
-    index.withSearcher(s -> ((PaperSearcher) s).facetState());
+    Thread t = new Thread(() -> index.withSearcher(s -> {
+      PaperSearcher ps = (PaperSearcher) s;
+      if (engine == FacetEngine.LUCENE) {
+        ps.facetState();
+      } else {
+        ps.warmFacetColumns();
+      }
+      return null;
+    }), "paperindex-facet-warmup");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Stops the suggester's background rebuilds and frees its memory. */
