@@ -115,6 +115,10 @@ public final class BenchRunner {
         Math.min(opt.httpRequests(), WARMUP_REQUESTS), opt.suggest());
     printLoad("search http", web.searchHttp());
     printLoad("search in process", web.searchInProcess());
+    printLoad("search in process, baseline facets (Lucene drill-sideways)", web.searchLuceneFacets());
+    out.printf(Locale.ROOT, "search ratio: in process against the baseline, median %.2fx, CPU per"
+        + " search %.2fx faster%n", web.searchLuceneFacets().median() / web.searchInProcess().median(),
+        web.searchLuceneFacets().cpuMsPerRequest() / web.searchInProcess().cpuMsPerRequest());
     printLoad("detail http", web.detailHttp());
     printLoad("detail in process", web.detailInProcess());
     out.printf(Locale.ROOT, "search json: median %.2f ms to serialise a response; slowest over HTTP:"

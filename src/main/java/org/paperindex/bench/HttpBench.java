@@ -6,9 +6,6 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +31,9 @@ final class HttpBench {
 
   /** The four loads, and the median time to serialise a search response to JSON. */
   record Result(ConcurrentLoad.Stats searchHttp, ConcurrentLoad.Stats searchInProcess,
-      ConcurrentLoad.Stats detailHttp, ConcurrentLoad.Stats detailInProcess, double jsonMs,
-      List<String> slowest, double suggestFirstMs, double suggestMedianMs) {}
+      ConcurrentLoad.Stats searchLuceneFacets, ConcurrentLoad.Stats detailHttp,
+      ConcurrentLoad.Stats detailInProcess, double jsonMs, List<String> slowest,
+      double suggestFirstMs, double suggestMedianMs) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   /** The first suggestion builds the suggester: minutes at a million papers on a loaded machine. */
@@ -64,62 +62,81 @@ final class HttpBench {
     try (CamelApp app = new CamelApp(settings, services, CamelApp.Mode.SERVE)) {
       app.start();
       String root = "http://127.0.0.1:" + port;
-      HttpClient[] http = new HttpClient[clients];
+      LoadClient[] http = new LoadClient[clients];
       for (int c = 0; c < clients; c++) {
         // one client (one kept-alive connection) per thread, as separate users would have
-        http[c] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
+        http[c] = new LoadClient(TIMEOUT);
       }
-      SearchService search = services.search();
-      List<URI> searchUris = searches.stream()
-          .map(s -> URI.create(root + "/api/search?" + s.queryString())).toList();
-      List<URI> detailUris = ids.stream()
-          .map(id -> URI.create(root + "/api/papers/" + id)).toList();
-      ConcurrentLoad.Call searchHttp = i -> get(http, searchUris.get(i % searchUris.size()));
-      ConcurrentLoad.Call searchLocal = i -> {
-        search.search(search.request(searches.get(i % searches.size()).params()));
-        return true;
-      };
-      ConcurrentLoad.Call detailHttp = i -> get(http, detailUris.get(i % detailUris.size()));
-      ConcurrentLoad.Call detailLocal =
-          i -> search.paper(ArxivId.parse(ids.get(i % ids.size()))).isPresent();
-
-      ConcurrentLoad.run(clients, warmup, searchHttp);
-      ConcurrentLoad.Stats sh = ConcurrentLoad.run(clients, requests, searchHttp);
-      ConcurrentLoad.run(clients, warmup, searchLocal);
-      ConcurrentLoad.Stats sl = ConcurrentLoad.run(clients, requests, searchLocal);
-      // detail warm-up on other ids than the timed ones (ids are drawn at random)
-      ConcurrentLoad.run(clients, warmup, i -> get(http, detailUris.get((i * 7919) % detailUris.size())));
-      ConcurrentLoad.Stats dh = ConcurrentLoad.run(clients, requests, detailHttp);
-      ConcurrentLoad.Stats dl = ConcurrentLoad.run(clients, requests, detailLocal);
-      double[] sg = suggest ? suggest(http[0], root, prefixes) : new double[] {Double.NaN, Double.NaN};
-      return new Result(sh, sl, dh, dl, jsonMs(search, searches), slowest(sh, sl, searches),
-          sg[0], sg[1]);
+      try {
+        return load(services, root, http, searches, ids, prefixes, clients, requests, warmup,
+            suggest);
+      } finally {
+        for (LoadClient c : http) {
+          c.close();
+        }
+      }
     }
   }
 
-  private static boolean get(HttpClient[] http, URI uri) throws IOException, InterruptedException {
+  private static Result load(Services services, String root, LoadClient[] http,
+      List<QueryMix.Search> searches, List<String> ids, List<String> prefixes, int clients,
+      int requests, int warmup, boolean suggest) throws Exception {
+    SearchService search = services.search();
+    // the baseline: the same searches with facets counted by Lucene's drill-sideways
+    SearchService lucene = new SearchService(services.index(), search.maxSize(),
+        SearchService.SUGGEST_MAX_AGE, true, SearchService.FacetEngine.LUCENE);
+    List<URI> searchUris = searches.stream()
+        .map(s -> URI.create(root + "/api/search?" + s.queryString())).toList();
+    List<URI> detailUris = ids.stream()
+        .map(id -> URI.create(root + "/api/papers/" + id)).toList();
+    ConcurrentLoad.Call searchHttp = i -> get(http, searchUris.get(i % searchUris.size()));
+    ConcurrentLoad.Call searchLocal = i -> {
+      search.search(search.request(searches.get(i % searches.size()).params()));
+      return true;
+    };
+    ConcurrentLoad.Call searchLucene = i -> {
+      lucene.search(lucene.request(searches.get(i % searches.size()).params()));
+      return true;
+    };
+    ConcurrentLoad.Call detailHttp = i -> get(http, detailUris.get(i % detailUris.size()));
+    ConcurrentLoad.Call detailLocal =
+        i -> search.paper(ArxivId.parse(ids.get(i % ids.size()))).isPresent();
+
+    ConcurrentLoad.run(clients, warmup, searchHttp);
+    ConcurrentLoad.Stats sh = ConcurrentLoad.run(clients, requests, searchHttp);
+    ConcurrentLoad.run(clients, warmup, searchLocal);
+    ConcurrentLoad.Stats sl = ConcurrentLoad.run(clients, requests, searchLocal);
+    ConcurrentLoad.run(clients, warmup, searchLucene);
+    ConcurrentLoad.Stats sb = ConcurrentLoad.run(clients, requests, searchLucene);
+    lucene.close();
+    // detail warm-up on other ids than the timed ones (ids are drawn at random)
+    ConcurrentLoad.run(clients, warmup, i -> get(http, detailUris.get((i * 7919) % detailUris.size())));
+    ConcurrentLoad.Stats dh = ConcurrentLoad.run(clients, requests, detailHttp);
+    ConcurrentLoad.Stats dl = ConcurrentLoad.run(clients, requests, detailLocal);
+    double[] sg = suggest ? suggest(http[0], root, prefixes) : new double[] {Double.NaN, Double.NaN};
+    return new Result(sh, sl, sb, dh, dl, jsonMs(search, searches), slowest(sh, sl, searches),
+        sg[0], sg[1]);
+  }
+
+  private static boolean get(LoadClient[] http, URI uri) throws IOException {
     // each load thread is "bench-client-N": client N is its own, so its connection stays its own
     String name = Thread.currentThread().getName();
     int c = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1)) % http.length;
-    HttpResponse<byte[]> r = http[c].send(
-        HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    return r.statusCode() == 200 && r.body().length > 0;
+    return http[c].get(uri).length > 0;
   }
 
   /**
    * Autocomplete over HTTP, one client: the first request (which builds the suggester unless it
    * was warmed) and the median of 20 rounds over the prefixes after it.
    */
-  private static double[] suggest(HttpClient http, String root, List<String> prefixes)
-      throws IOException, InterruptedException {
+  private static double[] suggest(LoadClient http, String root, List<String> prefixes)
+      throws IOException {
     List<URI> uris = prefixes.stream()
         .map(p -> URI.create(root + "/api/suggest?q=" + URLEncoder.encode(p, StandardCharsets.UTF_8)))
         .toList();
     long t = System.nanoTime();
-    try {
-      send(http, uris.get(0), FIRST_SUGGEST_TIMEOUT);
+    try (LoadClient first = new LoadClient(FIRST_SUGGEST_TIMEOUT)) {
+      first.get(uris.get(0));
     } catch (IOException e) {
       return new double[] {Double.NaN, Double.NaN}; // reported as n/a; the loads still count
     }
@@ -127,20 +144,11 @@ final class HttpBench {
     double[] ms = new double[uris.size() * 20];
     for (int i = 0; i < ms.length; i++) {
       long s = System.nanoTime();
-      send(http, uris.get(i % uris.size()), TIMEOUT);
+      http.get(uris.get(i % uris.size()));
       ms[i] = (System.nanoTime() - s) / 1e6;
     }
     Arrays.sort(ms);
     return new double[] {first, ConcurrentLoad.percentile(ms, 0.5)};
-  }
-
-  private static void send(HttpClient http, URI uri, Duration timeout)
-      throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    if (r.statusCode() != 200) {
-      throw new IOException(uri + " answered " + r.statusCode());
-    }
   }
 
   /** Median time of {@code Json.write} for the mix's responses, single-threaded. */
