@@ -107,6 +107,16 @@ class LinkExtractorTest {
   }
 
   @Test
+  void dataCentreDoisAreDatasets() {
+    ExtractedLink aas = only("The catalog is available via \\dataset[DOI: 10.12149/1234]"
+        + "{https://doi.org/10.12149/1234}.");
+    assertThat(aas.url()).isEqualTo("https://doi.org/10.12149/1234");
+    assertThat(aas.kind()).isEqualTo(Kind.DATASET);
+    assertThat(only("Cubes: https://doi.org/10.11570/21.0007").kind()).isEqualTo(Kind.DATASET);
+    assertThat(url("The scans are released at doi:10.57967/hf/1234.")).isEqualTo("https://doi.org/10.57967/hf/1234");
+  }
+
+  @Test
   void publisherAndArxivLinksAreIgnored() {
     assertThat(links("Published in Ann. Math. https://doi.org/10.1007/s00205-014-0812-3")).isEmpty();
     assertThat(links("Extends https://arxiv.org/abs/2101.00001 and arXiv.org/pdf/2101.00002.")).isEmpty();
