@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.paperindex.extract.AffiliationEvaluation;
 import org.paperindex.extract.AffiliationMatcher;
+import org.paperindex.extract.LinkEvaluation;
 import org.paperindex.extract.RorRecord;
 import org.paperindex.extract.RorRegistry;
 import picocli.CommandLine.Command;
@@ -15,11 +16,54 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code evaluate affiliations}: precision and recall of the matcher on gold sets. */
-@Command(name = "evaluate", description = "Quality evaluations.", subcommands = EvaluateCommand.Affiliations.class)
+@Command(
+    name = "evaluate",
+    description = "Quality evaluations.",
+    subcommands = {EvaluateCommand.Affiliations.class, EvaluateCommand.Links.class})
 final class EvaluateCommand implements Runnable {
   @Override
   public void run() {
-    throw new CommandFailure("missing subcommand: evaluate affiliations", 2);
+    throw new CommandFailure("missing subcommand: evaluate affiliations|links", 2);
+  }
+
+  /** Code/dataset link precision and recall on hand labels of real records (texts read from ../shared). */
+  @Command(
+      name = "links",
+      description = {
+        "Precision and recall of code and dataset links on hand-labelled real arXiv records.",
+        "Labels: the built-in links-gold/real-labels.jsonl or --labels FILE (JSON lines",
+        "{\"source\", \"id\", \"field\", \"links\": [{\"url\",\"kind\",\"official\"}]}); the texts are",
+        "read from the recorded files under --shared (default ../shared). Prints counts per kind",
+        "and every false positive and negative; exit 1 when a labelled text is not found."
+      })
+  static final class Links implements Callable<Integer> {
+    @Option(names = "--labels", paramLabel = "FILE", description = "Label file (default: built in).")
+    Path labels;
+
+    @Option(names = "--shared", paramLabel = "DIR", description = "Shared data folder (default: ../shared).")
+    Path shared = Path.of("..", "shared");
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(shared)) {
+        throw new CommandFailure("no shared data folder at " + shared, 2);
+      }
+      List<LinkEvaluation.Label> gold;
+      if (labels == null) {
+        gold = LinkEvaluation.classpathLabels();
+      } else {
+        if (!Files.isReadable(labels)) {
+          throw new CommandFailure("cannot read label file " + labels, 2);
+        }
+        try (var in = Files.newInputStream(labels)) {
+          gold = LinkEvaluation.readLabels(in);
+        }
+      }
+      LinkEvaluation.Report r = LinkEvaluation.evaluate(gold, shared);
+      System.out.print(r.summary());
+      System.out.flush();
+      return r.missing().isEmpty() ? 0 : 1;
+    }
   }
 
   /** Top-match precision/recall on ROR API-format gold files (read at run time, never stored). */

@@ -127,6 +127,8 @@ public final class LinkExtractor {
     Kind kind = n.kind();
     if (kind == Kind.OTHER && OfficialCues.projectWords(text, start)) {
       kind = Kind.PROJECT;
+    } else if (kind == Kind.DATASET && OfficialCues.paperItself(text, start)) {
+      kind = Kind.OTHER; // the paper's own deposited copy: a link, but not a data set
     }
     // the wording after the link starts after the punctuation trim() removed
     int linkEnd = Math.max(start, end - (url.length() - clean.length()));

@@ -132,6 +132,42 @@ final class OfficialCues {
     return kind != Kind.OTHER && before.isBlank() && after.isBlank();
   }
 
+  // wording right before a repository DOI saying the record is this paper itself (a deposited
+  // copy or an earlier version), not data or code released with it
+  private static final Pattern PAPER_ITSELF = Pattern.compile(
+      "\\b(?:previously\\s+(?:published|posted|released|archived|deposited)|"
+          + "(?:previous|earlier|first|original)\\s+version|canonical|preprint|version\\s+of\\s+record|"
+          + "also\\s+(?:available|published|archived|deposited|posted)\\s+(?:on|at|in|via|from)|"
+          + "this\\s+(?:paper|article|manuscript|preprint)\\s+(?:is\\s+)?(?:also\\s+)?"
+          + "(?:available|published|archived|deposited))\\b");
+  private static final Pattern EARLIER_LINK =
+      Pattern.compile("(?:https?://|www\\.|\\b10\\.\\d{4,9}/)\\S*");
+  private static final Pattern RELEASE_WORDS = Pattern.compile(
+      "\\b(?:data|dataset|datasets|code|codes|software|scripts?|tables?|notebooks?|companion|"
+          + "materials?|supplement\\w*|supplementary|results|catalogu?e?s?|models?|weights|"
+          + "simulations?|outputs?|benchmarks?|figures|images|videos?|movies|animations)\\b");
+
+  /**
+   * True when the words just before a repository record say it is the paper itself ("previously
+   * published on Zenodo:", "also available on Zenodo: DOI", "canonical preprint-of-record at")
+   * and no word in that stretch names data or code.
+   */
+  static boolean paperItself(String text, int start) {
+    int from = Math.max(sentenceStart(text, start), start - 100);
+    String before = text.substring(from, start).toLowerCase(Locale.ROOT);
+    // wording before an earlier URL or DOI belongs to that one (host names as words do not count:
+    // "on Zenodo: doi:..." names the host of this very link)
+    Matcher earlier = EARLIER_LINK.matcher(before);
+    int cut = -1;
+    while (earlier.find()) {
+      cut = earlier.end();
+    }
+    if (cut >= 0) {
+      before = before.substring(cut);
+    }
+    return PAPER_ITSELF.matcher(before).find() && !RELEASE_WORDS.matcher(before).find();
+  }
+
   /** True when "project page", "website" or "homepage" is said right before the link. */
   static boolean projectWords(String text, int start) {
     int from = Math.max(sentenceStart(text, start), start - 80);

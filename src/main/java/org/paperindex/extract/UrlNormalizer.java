@@ -25,9 +25,13 @@ final class UrlNormalizer {
   private static final Pattern TRACKING =
       Pattern.compile("(?i)^(?:utm_[a-z_]*|fbclid|gclid|mc_cid|mc_eid|ref_src)(?:=.*)?$");
 
-  // DOI registrant prefixes of data repositories
+  // DOI registrant prefixes of data repositories: Zenodo, figshare, Mendeley Data, PhysioNet,
+  // Dataverse, OSF, Dryad, and the astronomy data centres China-VO PaperData (10.12149) and
+  // CADC/CANFAR (10.11570), and Hugging Face (10.57967), whose DOIs real abstracts give for
+  // catalogues and data sets (AASTeX \dataset[...]{https://doi.org/...})
   private static final Set<String> DATA_DOI_PREFIXES = Set.of(
-      "10.5281", "10.6084", "10.17632", "10.13026", "10.7910", "10.17605", "10.5061");
+      "10.5281", "10.6084", "10.17632", "10.13026", "10.7910", "10.17605", "10.5061",
+      "10.12149", "10.11570", "10.57967");
   private static final Set<String> GIT_HOSTS =
       Set.of("github.com", "bitbucket.org", "codeberg.org", "gitee.com");
   // first path segments on git hosts that are site pages, not users

@@ -107,6 +107,37 @@ class LinkExtractorTest {
   }
 
   @Test
+  void dataCentreDoisAreDatasets() {
+    ExtractedLink aas = only("The catalog is available via \\dataset[DOI: 10.12149/1234]"
+        + "{https://doi.org/10.12149/1234}.");
+    assertThat(aas.url()).isEqualTo("https://doi.org/10.12149/1234");
+    assertThat(aas.kind()).isEqualTo(Kind.DATASET);
+    assertThat(only("Cubes: https://doi.org/10.11570/21.0007").kind()).isEqualTo(Kind.DATASET);
+    assertThat(url("The scans are released at doi:10.57967/hf/1234.")).isEqualTo("https://doi.org/10.57967/hf/1234");
+  }
+
+  @Test
+  void repositoryCopyOfThePaperItselfIsNotADataset() {
+    assertThat(only("12 pages. Previously published on Zenodo: doi:10.5281/zenodo.111").kind())
+        .isEqualTo(Kind.OTHER);
+    assertThat(only("Talk at a workshop. Also available on Zenodo: DOI 10.5281/zenodo.222").kind())
+        .isEqualTo(Kind.OTHER);
+    assertThat(only("Earlier version archived at https://zenodo.org/records/333").kind())
+        .isEqualTo(Kind.OTHER);
+    assertThat(only("The canonical preprint-of-record is at Zenodo (doi:10.5281/zenodo.444).").kind())
+        .isEqualTo(Kind.OTHER);
+    // the same words about data or code keep the data set
+    assertThat(only("Data and code also available on Zenodo: doi:10.5281/zenodo.555").kind())
+        .isEqualTo(Kind.DATASET);
+    assertThat(only("The previous version of the catalogue is at doi:10.5281/zenodo.666").kind())
+        .isEqualTo(Kind.DATASET);
+    // a paper-itself cue before an earlier link does not carry over
+    List<ExtractedLink> two = links("Preprint copy: https://example.org/p.pdf and data at "
+        + "doi:10.5281/zenodo.777.");
+    assertThat(two).extracting(ExtractedLink::kind).contains(Kind.DATASET);
+  }
+
+  @Test
   void publisherAndArxivLinksAreIgnored() {
     assertThat(links("Published in Ann. Math. https://doi.org/10.1007/s00205-014-0812-3")).isEmpty();
     assertThat(links("Extends https://arxiv.org/abs/2101.00001 and arXiv.org/pdf/2101.00002.")).isEmpty();
