@@ -160,9 +160,9 @@ public final class LinkEvaluation {
     return labels.stream().filter(l -> l.slice() != null && slices.contains(l.slice())).toList();
   }
 
-  /** The slice names that occur in {@code labels}, in order of first occurrence. */
+  /** The slice names that occur in {@code labels}, sorted. */
   public static List<String> slices(List<Label> labels) {
-    return labels.stream().map(Label::slice).filter(java.util.Objects::nonNull).distinct().toList();
+    return labels.stream().map(Label::slice).filter(java.util.Objects::nonNull).distinct().sorted().toList();
   }
 
   /** Evaluates the extractor on {@code labels}, reading texts from {@code sharedDir}. */
