@@ -32,9 +32,10 @@ final class EvaluateCommand implements Runnable {
       description = {
         "Precision and recall of code and dataset links on hand-labelled real arXiv records.",
         "Labels: the built-in links-gold/real-labels.jsonl or --labels FILE (JSON lines",
-        "{\"source\", \"id\", \"field\", \"links\": [{\"url\",\"kind\",\"official\"}]}); the texts are",
-        "read from the recorded files under --shared (default ../shared). Prints counts per kind",
-        "and every false positive and negative; exit 1 when a labelled text is not found."
+        "{\"source\", \"id\", \"field\", \"slice\", \"links\": [{\"url\",\"kind\",\"official\"}]}); the",
+        "texts are read from the recorded files under --shared (default ../shared). Prints counts",
+        "per kind and every false positive and negative, then one score line per slice and for the",
+        "held-out slices together; exit 1 when a labelled text is not found."
       })
   static final class Links implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "FILE", description = "Label file (default: built in).")
@@ -42,6 +43,10 @@ final class EvaluateCommand implements Runnable {
 
     @Option(names = "--shared", paramLabel = "DIR", description = "Shared data folder (default: ../shared).")
     Path shared = Path.of("..", "shared");
+
+    @Option(names = "--slice", paramLabel = "NAME",
+        description = "Only labels of this slice (repeatable; e.g. sample4).")
+    List<String> slices;
 
     @Override
     public Integer call() throws Exception {
@@ -59,8 +64,21 @@ final class EvaluateCommand implements Runnable {
           gold = LinkEvaluation.readLabels(in);
         }
       }
+      if (slices != null && !slices.isEmpty()) {
+        gold = LinkEvaluation.inSlices(gold, Set.copyOf(slices));
+      }
       LinkEvaluation.Report r = LinkEvaluation.evaluate(gold, shared);
       System.out.print(r.summary());
+      List<String> named = LinkEvaluation.slices(gold);
+      for (String s : named) {
+        System.out.println("slice " + s + (LinkEvaluation.HELD_OUT.contains(s) ? " (held out)" : "")
+            + ": " + LinkEvaluation.evaluate(LinkEvaluation.inSlices(gold, Set.of(s)), shared).scoreLine());
+      }
+      List<String> heldOut = named.stream().filter(LinkEvaluation.HELD_OUT::contains).toList();
+      if (heldOut.size() > 1) {
+        System.out.println("held out (" + String.join("+", heldOut) + "): "
+            + LinkEvaluation.evaluate(LinkEvaluation.inSlices(gold, Set.copyOf(heldOut)), shared).scoreLine());
+      }
       System.out.flush();
       return r.missing().isEmpty() ? 0 : 1;
     }

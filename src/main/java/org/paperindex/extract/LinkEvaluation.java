@@ -53,11 +53,22 @@ public final class LinkEvaluation {
   public record GoldLink(String url, Kind kind, boolean official) {}
 
   /**
-   * One labelled text: {@code source} is a file path relative to the shared folder, {@code field}
-   * one of abstract, comments (the record's fields) or abs-page (a whole abs page); empty
-   * {@code links} is a labelled negative.
+   * Slices of the corpus-b link set labelled after the last extractor change that labels prompted:
+   * their scores are the held-out estimate (see the links-gold README).
    */
-  public record Label(String source, String id, String field, List<GoldLink> links) {}
+  public static final Set<String> HELD_OUT = Set.of("sample3", "sample4");
+
+  /**
+   * One labelled text: {@code source} is a file path relative to the shared folder, {@code field}
+   * one of abstract, comments (the record's fields) or abs-page (a whole abs page); {@code slice}
+   * names the sample the label belongs to (null when the file gives none); empty {@code links} is
+   * a labelled negative.
+   */
+  public record Label(String source, String id, String field, String slice, List<GoldLink> links) {
+    public Label(String source, String id, String field, List<GoldLink> links) {
+      this(source, id, field, null, links);
+    }
+  }
 
   /** Counts for one kind. */
   public record Counts(int tp, int fp, int fn) {
@@ -79,6 +90,17 @@ public final class LinkEvaluation {
 
     public Counts of(Kind k) {
       return counts.getOrDefault(k, new Counts(0, 0, 0));
+    }
+
+    /** One line: texts, code and dataset scores, official agreement. */
+    public String scoreLine() {
+      Counts c = of(Kind.CODE);
+      Counts d = of(Kind.DATASET);
+      return String.format(Locale.ROOT,
+          "%d texts; code P=%.3f R=%.3f (tp %d, fp %d, fn %d); dataset P=%.3f R=%.3f (tp %d, fp %d, fn %d);"
+              + " official %d/%d",
+          texts, c.precision(), c.recall(), c.tp(), c.fp(), c.fn(), d.precision(), d.recall(), d.tp(),
+          d.fp(), d.fn(), officialRight, officialTotal);
     }
 
     /** Counts, scores and every error, one per line. */
@@ -116,8 +138,9 @@ public final class LinkEvaluation {
             Kind.valueOf(l.get("kind").asText().toUpperCase(Locale.ROOT)),
             l.path("official").asBoolean()));
       }
+      JsonNode slice = n.get("slice");
       out.add(new Label(n.get("source").asText(), n.get("id").asText(), n.get("field").asText(),
-          List.copyOf(links)));
+          slice == null || slice.isNull() ? null : slice.asText(), List.copyOf(links)));
     }
     return out;
   }
@@ -130,6 +153,16 @@ public final class LinkEvaluation {
       }
       return readLabels(in);
     }
+  }
+
+  /** The labels of the given slices (a label without a slice is in none). */
+  public static List<Label> inSlices(List<Label> labels, Set<String> slices) {
+    return labels.stream().filter(l -> l.slice() != null && slices.contains(l.slice())).toList();
+  }
+
+  /** The slice names that occur in {@code labels}, sorted. */
+  public static List<String> slices(List<Label> labels) {
+    return labels.stream().map(Label::slice).filter(java.util.Objects::nonNull).distinct().sorted().toList();
   }
 
   /** Evaluates the extractor on {@code labels}, reading texts from {@code sharedDir}. */

@@ -25,7 +25,8 @@ final class OfficialCues {
           + "repo|project|website|page|demo|checkpoints?|pipeline|scripts|materials|catalogu?e?s?|"
           + "results|simulations?|notebooks?|encoder|method|system|approach|agent|solver|"
           + "algorithm|extension|collection|corpus|analysis|sample)\\b",
-      "\\bwe\\s+(?:also\\s+)?(?:publicly\\s+|openly\\s+|freely\\s+)?(?:release|make|provide|"
+      // an adverb may sit between: "we continuously curate", "we also publicly release"
+      "\\bwe\\s+(?:(?:also|\\w+ly)\\s+){0,2}(?:release|make|provide|"
           + "open[- ]?source|share|publish|present|introduce|develop|construct|build|create|"
           + "propose|curate|collect|contribute|describe)",
       "\\brelease[sd]?\\s+(?:ours|our|it|them|all)\\b",
@@ -44,8 +45,15 @@ final class OfficialCues {
           + "\\s+(?:at|on|in|from|via|under|through)\\b",
       "\\b(?:project|code|github|data|dataset|software|website|homepage|demo|models?|weights|"
           + "repo|repository|page|implementation|benchmark|codes|sources?|package|toolbox|tool|"
-          + "artifacts?|materials)\\s*(?:page|website|homepage|and\\s+data|and\\s+models?)?\\s*"
-          + "(?:is\\s+)?(?:at|:)",
+          + "artifacts?|materials|resources)\\s*(?:page|website|homepage|and\\s+data|and\\s+models?|"
+          + "availability)?\\s*(?:is\\s+)?(?:at|:)",
+      // "The link of code is <url>": an artefact named as the subject right before the link
+      "\\b(?:code|codes|codebase|implementation|data|dataset|datasets|repository|repo)\\b[^.;]{0,20}?"
+          + "\\s(?:is|are)\\s*$",
+      // a short label naming the artefact, ended by a colon or dash right before the link
+      // ("Dataset access - DOI: <doi>", "(Github link - <url>)")
+      "\\b(?:code|codes|github|data|dataset|datasets|software|repository|repo|implementation|models?|"
+          + "weights|benchmark)\\b[^.;:()]{0,25}?(?::|\\s[-\u2013])\\s*[(\\[]?\\s*$",
       "\\bcan\\s+be\\s+(?:found|accessed|downloaded|obtained|reproduced)\\b",
       "\\b(?:is|are)\\s+(?:publicly\\s+|freely\\s+)?available\\b",
       "\\bopen[- ]?source[ds]?\\b",
@@ -62,7 +70,11 @@ final class OfficialCues {
           + "package|software|model|benchmark)\\b",
       "\\bbased\\s+on\\b",
       "\\b(?:builds?|built|relies|rely|relying|building)\\s+(?:up)?on\\b",
-      "\\b(?:code|implementation|data|dataset|models?)\\s+(?:of|from|by)\\b",
+      // "code of X" is someone's code, unless the sentence goes on to say it is available
+      // ("The source code of <our method> is available at")
+      "\\b(?:code|implementation|data|dataset|models?)\\s+(?:of(?![^.;]{1,40}?\\b(?:is|are|will\\s+be|"
+          + "has\\s+been)\\s+(?:made\\s+)?(?:publicly\\s+|freely\\s+|openly\\s+)?(?:available|released|"
+          + "accessible|open[- ]?sourced|provided|hosted)\\b)|from|by)\\b",
       "\\bfollowing\\b(?!\\s+(?:link|url|address|website|repository|page|github|site))",
       "\\bbaselines?\\b",
       "\\b(?:provided|obtained|taken|downloaded|borrowed|adapted|collected|retrieved|sourced|"
@@ -75,8 +87,12 @@ final class OfficialCues {
       "\\bcompared?\\s+(?:to|with|against)\\b",
       "\\bsuch\\s+as\\b",
       "\\bcourtesy\\b",
-      "\\b(?:publication|published|accepted|appear|appears|journal|proceedings|version)\\b"
-          + "[^.;]{0,30}\\b(?:in|at|by|via)\\b",
+      // where the paper appears ("accepted at ICML", "published in"); it does not speak for a link
+      // when an artefact word comes between it and the link ("Accepted at X, code available at:")
+      // or when the words are "publication available at"
+      "(?s)\\b(?:publication|published|accepted|appear|appears|journal|proceedings|version)\\b"
+          + "(?:(?!\\bavailable\\b)[^.;]){0,30}\\b(?:in|at|by|via)\\b"
+          + "(?!.*\\b(?:code|codes|data|dataset|datasets|software|implementation)\\b)",
       "(?<!available\\s)(?<!accessible\\s)(?<!released\\s)\\bfrom\\s*[(\\[]?\\s*$");
 
   // words in a Comments entry that make a link there the authors' own

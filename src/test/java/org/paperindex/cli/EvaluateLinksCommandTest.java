@@ -25,7 +25,7 @@ class EvaluateLinksCommandTest {
     Files.writeString(labels, String.join("\n",
         "{\"source\": \"set/records.jsonl\", \"id\": \"2501.00001\", \"field\": \"abstract\", \"links\": [{\"url\": \"https://github.com/a/b\", \"kind\": \"code\", \"official\": true}]}",
         "{\"source\": \"set/records.jsonl\", \"id\": \"2501.00001\", \"field\": \"comments\", \"links\": [{\"url\": \"https://zenodo.org/records/8\", \"kind\": \"dataset\", \"official\": true}]}",
-        "{\"source\": \"set/records.jsonl\", \"id\": \"2501.00002\", \"field\": \"abstract\", \"links\": []}"),
+        "{\"source\": \"set/records.jsonl\", \"id\": \"2501.00002\", \"field\": \"abstract\", \"slice\": \"sample4\", \"links\": []}"),
         StandardCharsets.UTF_8);
     String out = Cli.run(0, "evaluate", "links", "--labels", labels.toString(), "--shared", shared.toString());
     assertThat(out).contains("3 texts (1 labelled negatives)")
@@ -33,7 +33,10 @@ class EvaluateLinksCommandTest {
         .contains("dataset  P=0.000 R=0.000 (tp 0, fp 1, fn 1)")
         .contains("FP records.jsonl 2501.00001 comments dataset https://zenodo.org/records/9")
         .contains("FN records.jsonl 2501.00001 comments dataset https://zenodo.org/records/8")
-        .contains("official flag right on 1/1");
+        .contains("official flag right on 1/1")
+        .contains("slice sample4 (held out): 1 texts; code P=1.000 R=1.000 (tp 0, fp 0, fn 0)");
+    assertThat(Cli.run(0, "evaluate", "links", "--labels", labels.toString(), "--shared", shared.toString(),
+        "--slice", "sample4")).contains("1 texts (1 labelled negatives)");
 
     Files.writeString(labels, "{\"source\": \"set/records.jsonl\", \"id\": \"2501.09999\", \"field\": \"abstract\", \"links\": []}\n");
     assertThat(Cli.run(1, "evaluate", "links", "--labels", labels.toString(), "--shared", shared.toString()))

