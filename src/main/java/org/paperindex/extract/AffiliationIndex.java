@@ -57,6 +57,8 @@ final class AffiliationIndex {
   final Map<String, int[]> exact = new HashMap<>();
   /** Sorted tokens of names of 3+ words → entries, for word-order variants of a whole piece. */
   final Map<String, int[]> unordered = new HashMap<>();
+  /** "harvard" for Harvard University: the core of a university name → entry, when unique. */
+  final Map<String, int[]> cores;
   /** Normalised acronym → entries {@code record << 2 | kind}. */
   final Map<String, int[]> acronyms = new HashMap<>();
   /** Token → id, document frequency (names containing it) and postings (name entry ids). */
@@ -66,6 +68,7 @@ final class AffiliationIndex {
   float[] idf;
   boolean[] genericTok;
   boolean[] orgTok;
+  boolean[] qualifierTok;
   /** Per record, the token ids of its city and country names. */
   int[][] placeToks;
   /** Name entries for the fuzzy stage. */
@@ -116,6 +119,16 @@ final class AffiliationIndex {
       }
     }
     addCityless(ex, names, owners);
+    cores = UniversityNames.cores(recs, cityKey, parents, ex.keySet());
+    UniversityNames.addUniversityOfCity(recs, cityKey, ex).forEach((key, r) -> {
+      String[] toks = key.split(" ");
+      int[] ids = new int[toks.length];
+      for (int t = 0; t < ids.length; t++) {
+        ids[t] = vocab.computeIfAbsent(toks[t], x -> vocab.size());
+      }
+      names.add(ids);
+      owners.add(r);
+    });
     prominence = new int[recs.length];
     for (int r = 0; r < recs.length; r++) {
       prominence[r] += recs[r].names().size();
@@ -219,7 +232,7 @@ final class AffiliationIndex {
       private people peoples popular republic republican imperial county district""");
 
   // Whether a key is made only of generic and qualifier words: not a name without its city.
-  private static boolean qualifiersOnly(String key) {
+  static boolean qualifiersOnly(String key) {
     for (String t : key.split(" ")) {
       if (!GENERIC.contains(t) && !QUALIFIERS.contains(t)
           && !t.chars().allMatch(Character::isDigit)) {
@@ -275,7 +288,9 @@ final class AffiliationIndex {
     idf = new float[v];
     genericTok = new boolean[v];
     orgTok = new boolean[v];
+    qualifierTok = new boolean[v];
     vocab.forEach((tok, id) -> {
+      qualifierTok[id] = QUALIFIERS.contains(tok);
       genericTok[id] = GENERIC.contains(tok);
       orgTok[id] = ORG_WORDS.contains(tok);
     });

@@ -19,8 +19,13 @@ public final class AffiliationMatcher {
   public static final double DEFAULT_THRESHOLD = 0.78;
   private static final int MAX_SPAN = 14;
   private static final int MAX_RESULTS = 5;
+  /** How a hit was found: a span of one piece, a span across a comma, a university's core. */
+  private static final int SPAN = 0;
+  private static final int JOINED = 1;
+  private static final int CORE = 2;
 
   private final AffiliationIndex ix;
+  private final AffiliationFuzzy fuzzy;
   private final double threshold;
 
   /** Builds the matcher's index over the registry with the default threshold. */
@@ -31,12 +36,17 @@ public final class AffiliationMatcher {
   /** Builds the matcher's index over the registry with a custom threshold. */
   public AffiliationMatcher(RorRegistry registry, double threshold) {
     this.ix = new AffiliationIndex(registry);
+    this.fuzzy = new AffiliationFuzzy(ix);
     this.threshold = threshold;
   }
 
   /** One name occurrence found in the string. */
   private record Hit(int rec, int kind, String key, int chunk, int start, int end,
-      boolean wholeChunk, int sharing, String before, String after) {
+      boolean wholeChunk, int sharing, String before, String after, int origin) {
+
+    boolean joined() {
+      return origin == JOINED;
+    }
   }
 
   /** Candidate institutions, best first; empty when nothing is confident. */
@@ -53,10 +63,6 @@ public final class AffiliationMatcher {
     Set<String> countries = ix.countries.find(chunks);
     Map<String, List<Integer>> present = new HashMap<>();
     List<Hit> hits = exactHits(chunks, present);
-    Set<Integer> hitRecs = new HashSet<>();
-    for (Hit h : hits) {
-      hitRecs.add(h.rec());
-    }
     Map<Integer, Double> best = new HashMap<>();
     Map<Integer, Integer> bestSpan = new HashMap<>();
     int lastChunk = -1;
@@ -69,14 +75,14 @@ public final class AffiliationMatcher {
       if (contained(h, hits)) {
         continue;
       }
-      double s = score(h, countries, present, hitRecs, hits, lastChunk);
+      double s = score(h, countries, present, hits, lastChunk);
       if (s > 0 && s > best.getOrDefault(h.rec(), 0.0)) {
         best.put(h.rec(), s);
         bestSpan.put(h.rec(), h.start() << 16 | h.end());
       }
     }
     if (best.values().stream().noneMatch(s -> s >= threshold)) {
-      fuzzy(chunks, countries, present, best);
+      fuzzy.match(chunks, countries, present, best);
     }
     dropChildren(best, bestSpan);
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
@@ -149,11 +155,13 @@ public final class AffiliationMatcher {
             present.computeIfAbsent(key, k -> new ArrayList<>(1)).add(offset + i);
           }
           addHits(hits, ix.exact.get(key), key, c, offset + i, offset + j + 1, i == 0 && j == n - 1,
-              i > 0 ? t.get(i - 1) : null, j + 1 < n ? t.get(j + 1) : null);
+              i > 0 ? t.get(i - 1) : null, j + 1 < n ? t.get(j + 1) : null, SPAN);
         }
-        if (c + 1 < chunks.size() && (i == 0 || n - i >= 2)) {
+        if (c + 1 < chunks.size() && (i == 0 || n - i >= 2 && !specificWord(t.get(i - 1)))) {
           // "University of California, Berkeley": a name that itself contains a comma; the next
-          // chunk may go on with an address or a footnote number ("..., San Diego 7").
+          // chunk may go on with an address or a footnote number ("..., San Diego 7"). Not from
+          // the middle of a piece after a name word: "Guangdong University of Science and
+          // Technology, China" is not "University of Science and Technology of China".
           List<String> next = chunks.get(c + 1).tokens();
           StringBuilder sb2 = new StringBuilder(String.join(" ", t.subList(i, n)));
           for (int k = 0; k < next.size() && n - i + k + 1 <= MAX_SPAN; k++) {
@@ -161,15 +169,18 @@ public final class AffiliationMatcher {
             String key = sb2.toString();
             addHits(hits, ix.exact.get(key), key, c, offset + i, offset + n + k + 1,
                 i == 0 && k == next.size() - 1, i > 0 ? t.get(i - 1) : null,
-                k + 1 < next.size() ? next.get(k + 1) : null);
+                k + 1 < next.size() ? next.get(k + 1) : null, JOINED);
           }
+        }
+        if (i == 0) {
+          coreHits(hits, t, c, offset);
         }
         String raw = ch.raw().get(i);
         if ((AffiliationText.looksLikeAcronym(raw) || ch.parenthesised() && n == 1)
             && raw.length() >= 2) {
           String key = t.get(i);
           addHits(hits, ix.acronyms.get(key), key, c, offset + i, offset + i + 1, n == 1, null,
-              null);
+              null, SPAN);
         }
       }
       if (n >= 3 && n <= MAX_SPAN) {
@@ -177,7 +188,7 @@ public final class AffiliationMatcher {
         String key = String.join(" ", t);
         int[] un = ix.unordered.get(AffiliationIndex.sortedKey(key));
         if (un != null && ix.exact.get(key) == null) {
-          addHits(hits, un, key, c, offset, offset + n, true, null, null);
+          addHits(hits, un, key, c, offset, offset + n, true, null, null, SPAN);
         }
       }
       offset += n;
@@ -185,22 +196,44 @@ public final class AffiliationMatcher {
     return hits;
   }
 
+  private static final Set<String> SCHOOL = AffiliationText.normSet(
+      "school college faculty graduate");
+
+  // "Harvard Medical School", "Yale School of Public Health": a chunk that starts with the core
+  // of a university's name and goes on to one of its schools names the university.
+  private void coreHits(List<Hit> hits, List<String> t, int c, int offset) {
+    for (int k = 1; k <= 2 && k < t.size(); k++) {
+      int[] e = ix.cores.get(String.join(" ", t.subList(0, k)));
+      if (e == null) {
+        continue;
+      }
+      for (int j = k; j < t.size() && j <= k + 3; j++) {
+        if (SCHOOL.contains(t.get(j))) {
+          addHits(hits, e, String.join(" ", t.subList(0, k)), c, offset, offset + k, false, null,
+              t.get(k), CORE);
+          return;
+        }
+      }
+    }
+  }
+
   private static void addHits(List<Hit> hits, int[] entries, String key, int chunk, int start,
-      int end, boolean whole, String before, String after) {
+      int end, boolean whole, String before, String after, int origin) {
     if (entries == null) {
       return;
     }
     for (int e : entries) {
       hits.add(new Hit(e >> 2, e & 3, key, chunk, start, end, whole, entries.length, before,
-          after));
+          after, origin));
     }
   }
 
   // A name inside a longer matched name ("Oxford University" in "Oxford University Hospitals").
-  private static boolean contained(Hit h, List<Hit> hits) {
+  private boolean contained(Hit h, List<Hit> hits) {
     for (Hit o : hits) {
       if (o.start() <= h.start() && o.end() >= h.end() && o.end() - o.start() > h.end() - h.start()
-          && o.kind() != RorRecord.KIND_ACRONYM && !AffiliationIndex.isGeneric(o.key())) {
+          && o.kind() != RorRecord.KIND_ACRONYM && !AffiliationIndex.isGeneric(o.key())
+          && !(o.joined() && h.wholeChunk() && h.chunk() > o.chunk())) {
         return true;
       }
     }
@@ -216,7 +249,7 @@ public final class AffiliationMatcher {
     return true;
   }
 
-  private double score(Hit h, Set<String> countries, Map<String, List<Integer>> present, Set<Integer> hitRecs,
+  private double score(Hit h, Set<String> countries, Map<String, List<Integer>> present,
       List<Hit> hits, int lastChunk) {
     RorRecord r = ix.recs[h.rec()];
     double s = h.kind() == RorRecord.KIND_DISPLAY ? 0.90 : h.kind() == RorRecord.KIND_LABEL
@@ -243,7 +276,11 @@ public final class AffiliationMatcher {
     }
     boolean parentOk = false;
     for (int p : ix.parents[h.rec()]) {
-      parentOk |= hitRecs.contains(p);
+      // by other words: a branch named like its parent ("European Molecular Biology
+      // Laboratory" in Grenoble and in Heidelberg) is not confirmed by that same name
+      for (Hit o : hits) {
+        parentOk |= o.rec() == p && (o.start() != h.start() || o.end() != h.end());
+      }
     }
     if (parentOk) {
       s += 0.02;
@@ -257,7 +294,8 @@ public final class AffiliationMatcher {
       s -= h.sharing() > 2 && h.kind() != RorRecord.KIND_DISPLAY ? 0.5
           : h.kind() == RorRecord.KIND_DISPLAY && displayUnique(h, hits) ? 0.02 : 0.12;
     }
-    boolean generic = ix.isGenericKey(h.key());
+    boolean generic = h.origin() == CORE ? AffiliationIndex.isGeneric(h.key())
+        : ix.isGenericKey(h.key());
     if (generic && !(parentOk || cityOk)) {
       return 0;
     }
@@ -272,7 +310,7 @@ public final class AffiliationMatcher {
   private static final Map<String, String> ALSO_WRITTEN_AS = Map.of("HK", "CN", "MO", "CN",
       "TW", "CN", "PR", "US", "GU", "US", "VI", "US");
 
-  private static boolean countryFits(Set<String> countries, String code) {
+  static boolean countryFits(Set<String> countries, String code) {
     if (countries.contains(code)) {
       return true;
     }
@@ -300,6 +338,10 @@ public final class AffiliationMatcher {
     return false;
   }
 
+  private static boolean specificWord(String token) {
+    return !AffiliationIndex.GENERIC.contains(token) && !token.chars().allMatch(Character::isDigit);
+  }
+
   private boolean specific(String token, int rec) {
     return token != null && !AffiliationIndex.GENERIC.contains(token)
         && !token.chars().allMatch(Character::isDigit) && !ix.cityKey[rec].contains(token);
@@ -312,7 +354,10 @@ public final class AffiliationMatcher {
     for (Hit o : hits) {
       if (o.key().equals(h.key()) && o.start() == h.start() && o.end() == h.end()) {
         RorRecord r = ix.recs[o.rec()];
-        boolean city = outside(present, ix.cityKey[o.rec()], o.start(), o.end());
+        // a city that is also a word of the name itself ("Newcastle University", "Newcastle
+        // Fibrosis Group") does not tell same-named institutions apart
+        boolean city = outside(present, ix.cityKey[o.rec()], o.start(), o.end())
+            && !(" " + o.key() + " ").contains(" " + ix.cityKey[o.rec()] + " ");
         if (city || countryFits(countries, r.countryCode())) {
           fitting++;
           self |= o.rec() == h.rec();
@@ -320,97 +365,5 @@ public final class AffiliationMatcher {
       }
     }
     return self && fitting == 1;
-  }
-
-  // A chunk word that is neither generic, nor in the name, nor the record's place names.
-  private boolean extraSpecific(Set<Integer> chunkToks, int name, int rec) {
-    outer:
-    for (int t : chunkToks) {
-      if (ix.genericTok[t] || ix.placeTok(rec, t)) {
-        continue;
-      }
-      for (int u : ix.nameToks[name]) {
-        if (u == t) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  // Weighted token overlap for chunks that no registry name matches exactly.
-  private void fuzzy(List<AffiliationText.Chunk> chunks, Set<String> countries,
-      Map<String, List<Integer>> present, Map<Integer, Double> best) {
-    for (int c = 0; c < chunks.size(); c++) {
-      List<String> toks = new ArrayList<>(chunks.get(c).tokens());
-      fuzzyChunk(toks, countries, present, best);
-      if (c + 1 < chunks.size()) {
-        toks.addAll(chunks.get(c + 1).tokens());
-        fuzzyChunk(toks, countries, present, best);
-      }
-    }
-  }
-
-  private void fuzzyChunk(List<String> toks, Set<String> countries, Map<String, List<Integer>> present,
-      Map<Integer, Double> best) {
-    if (toks.size() < 2 || toks.size() > 20) {
-      return;
-    }
-    double chunkWeight = 0;
-    Map<Integer, Double> shared = new HashMap<>();
-    Set<Integer> seen = new HashSet<>();
-    for (String t : toks) {
-      chunkWeight += ix.idf(t);
-      Integer id = ix.vocab.get(t);
-      if (id == null || !seen.add(id) || AffiliationIndex.GENERIC.contains(t)) {
-        continue;
-      }
-      if (ix.df[id] > 3000) {
-        continue;
-      }
-      for (int n : ix.postings[id]) {
-        shared.merge(n, (double) ix.idf[id], Double::sum);
-      }
-    }
-    for (Map.Entry<Integer, Double> e : shared.entrySet()) {
-      int n = e.getKey();
-      int rec = ix.nameRec[n];
-      double common = e.getValue();
-      double nameWeight = 0;
-      int missing = 0;
-      boolean sharedOrgWord = false;
-      for (int t : ix.nameToks[n]) {
-        boolean in = seen.contains(t);
-        if (!in && ix.placeTok(rec, t)) {
-          continue; // "Imperial College" for "Imperial College London"
-        }
-        nameWeight += ix.idf[t];
-        if (!in) {
-          missing++;
-        } else if (ix.genericTok[t]) {
-          common += ix.idf[t];
-          sharedOrgWord |= ix.orgTok[t];
-        }
-      }
-      double nameCov = common / nameWeight;
-      double chunkCov = common / chunkWeight;
-      if (!sharedOrgWord || missing > 1 || nameCov < 0.8 || chunkCov < 0.5
-          || extraSpecific(seen, n, rec)) {
-        continue;
-      }
-      RorRecord r = ix.recs[rec];
-      double s = 0.55 + 0.25 * nameCov + 0.15 * chunkCov;
-      if (!countries.isEmpty() && !r.countryCode().isEmpty()) {
-        s += countryFits(countries, r.countryCode()) ? 0.03 : -0.35;
-      }
-      if (!ix.cityKey[rec].isEmpty() && present.containsKey(ix.cityKey[rec])) {
-        s += 0.03;
-      }
-      if (!r.active()) {
-        s -= 0.06;
-      }
-      best.merge(rec, s, Math::max);
-    }
   }
 }

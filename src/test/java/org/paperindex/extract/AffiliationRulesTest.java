@@ -100,4 +100,60 @@ class AffiliationRulesTest {
     assertThat(top(base, "University of Testington, Parks Road, OX1 3PU")).isEqualTo("0aaaaaa01");
     assertThat(AffiliationMatcher.DEFAULT_THRESHOLD).isBetween(0.7, 0.9);
   }
+
+  @Test
+  void aNameAcrossACommaDoesNotHideTheNextPieceWhenThatIsANameItself() {
+    // "Westvale Hospital, Amberfield University" is also the hospital's full name; the
+    // university written on its own is the organisation the hospital belongs to
+    assertThat(top(rules, "Department of Surgery, Westvale Hospital, Amberfield University"))
+        .isEqualTo("0ccccccf1");
+    assertThat(top(rules, "Westvale Hospital of Amberfield University")).isEqualTo("0ccccccf2");
+  }
+
+  @Test
+  void aNameAcrossACommaDoesNotStartAfterANameWord() {
+    assertThat(top(rules, "Kadmon University of Science & Technology, Marlow, UK"))
+        .isNotEqualTo("0ccccccf3");
+    assertThat(top(rules, "University of Science and Technology of Marlow, UK"))
+        .isEqualTo("0ccccccf3");
+  }
+
+  @Test
+  void aBranchNamedLikeItsParentIsNotConfirmedByThatSameName() {
+    assertThat(top(rules, "Cell Biology Unit, Coral Molecular Laboratory")).isEqualTo("0ccccccf4");
+    assertThat(top(rules, "Coral Molecular Laboratory, Grenville, France")).isEqualTo("0ccccccf5");
+  }
+
+  @Test
+  void aCityThatIsAlsoAWordOfTheNameDoesNotSeparateSameNamedRecords() {
+    assertThat(top(rules, "Newbridge Fibrosis Group, Biosciences Institute, Newbridge University"))
+        .isEqualTo("0ccccccf6");
+    assertThat(top(rules, "Newbridge University, Newbridge, Australia")).isEqualTo("0ccccccf7");
+  }
+
+  @Test
+  void wordOverlapNeedsADistinctiveSharedWord() {
+    assertThat(rules.match("Universidade Federal")).isEmpty();
+    assertThat(top(rules, "Universidade Federal do Vale Azul")).isEqualTo("0ccccccf8");
+  }
+
+  @Test
+  void wordOverlapRejectsASwappedFieldWord() {
+    assertThat(top(rules, "University of Management and Technology Lahmor"))
+        .isNotEqualTo("0ccccccf9");
+    assertThat(top(rules, "Lahmor University of Management Sciences")).isEqualTo("0ccccccf9");
+  }
+
+  @Test
+  void universityOfItsCityNamesTheOnlyUniversityThere() {
+    assertThat(top(rules, "Department of Pediatrics, University of Marbeck")).isEqualTo("0cccccce1");
+  }
+
+  @Test
+  void aSchoolNamedByTheCoreOfAUniversityNameIsThatUniversity() {
+    assertThat(top(rules, "Department of Genetics, Harwell Medical School, Boston, USA"))
+        .isEqualTo("0cccccce2");
+    assertThat(top(rules, "Harwell School of Public Health")).isEqualTo("0cccccce2");
+    assertThat(rules.match("Harwell Pilgrim Health Care")).isEmpty();
+  }
 }
