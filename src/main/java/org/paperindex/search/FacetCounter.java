@@ -17,7 +17,7 @@ import org.paperindex.index.PaperSearcher;
 
 /**
  * Counts facets with drill-sideways semantics in one pass over the base query's hits (the query
- * without its facet filters), on the uninverted {@link FacetColumns}: a hit that passes every
+ * without its facet filters), on the packed {@link FacetColumns} rows: a hit that passes every
  * facet filter is a hit of the search and counts in every requested dimension; a hit that fails
  * exactly one filter counts only in that filter's dimension, so a dimension a value was picked
  * in still shows the counts of its other values; a hit that fails two or more filters does not
@@ -26,6 +26,8 @@ import org.paperindex.index.PaperSearcher;
  * searched separately, where Lucene can skip non-competitive documents).
  */
 final class FacetCounter {
+
+  private static final int BATCH = 256;
 
   private FacetCounter() {}
 
@@ -93,12 +95,21 @@ final class FacetCounter {
     public LeafCollector getLeafCollector(LeafReaderContext context) {
       FacetColumns col = cols[context.ord];
       int n = counts.length;
-      int[][] singles = new int[n][];
+      long[] rows = col.rows();
+      int[] shift = new int[n];
+      int[] width = new int[n];
+      long[] mask = new long[n];
+      int[] slots = new int[n];
+      int[] overflow = new int[n];
       int[][] starts = new int[n][];
       int[][] values = new int[n][];
       List<Integer> wanted = new ArrayList<>();
       for (int d = 0; d < n; d++) {
-        singles[d] = col.singles(d);
+        shift[d] = col.shift(d);
+        width[d] = col.width(d);
+        mask[d] = (1L << width[d]) - 1;
+        slots[d] = col.slots(d);
+        overflow[d] = col.overflowBit(d);
         starts[d] = col.starts(d);
         values[d] = col.values(d);
         if (counts[d] != null) {
@@ -110,11 +121,40 @@ final class FacetCounter {
         @Override
         public void setScorer(Scorable scorer) {}
 
+        // hits are buffered and their rows loaded in a separate loop: the loads of a batch are
+        // independent, so the CPU overlaps their cache misses instead of waiting for each in turn
+        private final int[] docs = new int[BATCH];
+        private final long[] batch = new long[BATCH];
+        private int buffered;
+
         @Override
         public void collect(int doc) {
+          docs[buffered++] = doc;
+          if (buffered == BATCH) {
+            flush();
+          }
+        }
+
+        @Override
+        public void finish() {
+          flush();
+        }
+
+        private void flush() {
+          int k = buffered;
+          for (int i = 0; i < k; i++) {
+            batch[i] = rows[docs[i]];
+          }
+          for (int i = 0; i < k; i++) {
+            count(batch[i], docs[i]);
+          }
+          buffered = 0;
+        }
+
+        private void count(long r, int doc) {
           int failed = -1;
           for (int f = 0; f < fdim.length; f++) {
-            if (!passes(fdim[f], accepted[f], doc)) {
+            if (!passes(fdim[f], accepted[f], r, doc)) {
               if (failed >= 0) {
                 return; // fails two filters: in no count at all
               }
@@ -124,44 +164,48 @@ final class FacetCounter {
           if (failed < 0) {
             hits++;
             for (int d : want) {
-              add(d, doc);
+              add(d, r, doc);
             }
           } else if (counts[fdim[failed]] != null) {
-            add(fdim[failed], doc); // sideways: counted as if its own filter were not set
+            add(fdim[failed], r, doc); // sideways: counted as if its own filter were not set
           }
         }
 
-        private boolean passes(int d, boolean[] ok, int doc) {
-          int[] sg = singles[d];
-          if (sg != null) {
-            int v = sg[doc] - 1;
-            return v >= 0 && v < ok.length && ok[v];
+        private boolean passes(int d, boolean[] ok, long r, int doc) {
+          if (overflow[d] >= 0 && (r >>> overflow[d] & 1) != 0) {
+            for (int i = starts[d][doc], e = starts[d][doc + 1]; i < e; i++) {
+              if (ok[values[d][i]]) {
+                return true;
+              }
+            }
+            return false;
           }
-          int[] st = starts[d];
-          int[] vs = values[d];
-          for (int i = st[doc], e = st[doc + 1]; i < e; i++) {
-            int v = vs[i];
-            if (v < ok.length && ok[v]) {
+          for (int s = 0, at = shift[d]; s < slots[d]; s++, at += width[d]) {
+            int v = (int) (r >>> at & mask[d]);
+            if (v == 0) {
+              return false;
+            }
+            if (ok[v - 1]) {
               return true;
             }
           }
           return false;
         }
 
-        private void add(int d, int doc) {
+        private void add(int d, long r, int doc) {
           int[] c = counts[d];
-          int[] sg = singles[d];
-          if (sg != null) {
-            int v = sg[doc];
-            if (v != 0) {
-              c[v - 1]++;
+          if (overflow[d] >= 0 && (r >>> overflow[d] & 1) != 0) {
+            for (int i = starts[d][doc], e = starts[d][doc + 1]; i < e; i++) {
+              c[values[d][i]]++;
             }
             return;
           }
-          int[] st = starts[d];
-          int[] vs = values[d];
-          for (int i = st[doc], e = st[doc + 1]; i < e; i++) {
-            c[vs[i]]++;
+          for (int s = 0, at = shift[d]; s < slots[d]; s++, at += width[d]) {
+            int v = (int) (r >>> at & mask[d]);
+            if (v == 0) {
+              return;
+            }
+            c[v - 1]++;
           }
         }
       };

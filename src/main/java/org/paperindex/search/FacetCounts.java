@@ -17,6 +17,13 @@ import org.paperindex.search.SearchResponse.FacetValue;
  */
 record FacetCounts(long hits, int[][] counts) {
 
+  /** These counts with dimension {@code dim}'s replaced by {@code c}. */
+  FacetCounts with(int dim, int[] c) {
+    int[][] copy = counts.clone();
+    copy[dim] = c;
+    return new FacetCounts(hits, copy);
+  }
+
   /**
    * The top {@code size} values of each of {@code dims}, by count and then label (the order
    * Lucene's facets use), values with a count of zero left out.

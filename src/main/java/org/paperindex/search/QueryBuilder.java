@@ -33,10 +33,16 @@ final class QueryBuilder {
 
   /**
    * The user's query (for scoring and highlighting), the full drill-down query to run, and
-   * whether that query is the unfiltered browse of every paper (no text, filter or drill-down).
+   * whether its base (the query without facet filters) is the browse of every paper (no text
+   * and no plain filter).
    */
   record Built(Query userQuery, DrillDownQuery query, List<FacetFilter> facetFilters, Sort sort,
-      SortOrder order, boolean unfiltered) {}
+      SortOrder order, boolean allBase) {
+    /** The browse of every paper with no facet filter either (a front page). */
+    boolean unfiltered() {
+      return allBase && facetFilters.isEmpty();
+    }
+  }
 
   private static final Pattern UNEXPECTED =
       Pattern.compile("^(?:Encountered .*|Lexical error) at line \\d+, column (\\d+)");
@@ -88,10 +94,10 @@ final class QueryBuilder {
     DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(), base.build());
     List<FacetFilter> filters = addFacetFilters(dd, req);
     SortOrder order = req.effectiveSort();
-    boolean unfiltered = user instanceof MatchAllDocsQuery && req.from() == null
+    boolean allBase = user instanceof MatchAllDocsQuery && req.from() == null
         && req.to() == null && req.license() == null
-        && req.withdrawn() == SearchRequest.Withdrawn.INCLUDE && dd.getDrillDownQueries().length == 0;
-    return new Built(user, dd, filters, sort(order), order, unfiltered);
+        && req.withdrawn() == SearchRequest.Withdrawn.INCLUDE;
+    return new Built(user, dd, filters, sort(order), order, allBase);
   }
 
   /** Adds the drill-downs, and returns the same filters in the form facet counting evaluates. */

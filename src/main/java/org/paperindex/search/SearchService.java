@@ -143,10 +143,7 @@ public final class SearchService {
       facets = r.facets();
     } else {
       docs = s.search(b.query(), top);
-      FacetCounts counts = b.unfiltered() && cacheUnfiltered
-          // the browse of everything (a front page): counted once per searcher
-          ? ps.memo(UNFILTERED, () -> countAll(ps, b))
-          : FacetCounter.count(ps, b.query().getBaseQuery(), b.facetFilters(), mask(dims));
+      FacetCounts counts = facetCounts(ps, b, dims);
       total = counts.hits();
       facets = counts.top(ps, dims, req.facetSize());
     }
@@ -172,11 +169,34 @@ public final class SearchService {
 
   private static final Object UNFILTERED = new Object();
 
+  private FacetCounts facetCounts(PaperSearcher s, QueryBuilder.Built b, List<String> dims)
+      throws IOException {
+    if (b.allBase() && cacheUnfiltered) {
+      // the browse of everything (a front page) is counted once per searcher
+      FacetCounts all = s.memo(UNFILTERED, () -> countAll(s, b));
+      if (b.facetFilters().isEmpty()) {
+        return all;
+      }
+      if (b.facetFilters().size() == 1) {
+        // a browse of one facet value (a category page): the sideways counts of that dimension
+        // are those of everything; the rest is counted over its hits only, not over every paper
+        int fd = PaperSchema.FACET_DIMS.indexOf(b.facetFilters().get(0).dim());
+        boolean[] others = mask(dims);
+        boolean wantsOwn = others[fd];
+        others[fd] = false;
+        FacetCounts narrow = FacetCounter.count(s, b.query(), List.of(), others);
+        return wantsOwn ? narrow.with(fd, all.counts()[fd]) : narrow;
+      }
+    }
+    return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask(dims));
+  }
+
+  /** Every dimension's counts over the base query alone (which must be the all-papers base). */
   private static FacetCounts countAll(PaperSearcher s, QueryBuilder.Built b) {
     boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
     java.util.Arrays.fill(all, true);
     try {
-      return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), all);
+      return FacetCounter.count(s, b.query().getBaseQuery(), List.of(), all);
     } catch (IOException e) {
       throw new UncheckedIOException("facet counting failed", e);
     }

@@ -40,15 +40,15 @@ class FacetColumnCacheTest {
       List<String> years = new ArrayList<>();
       for (LeafReaderContext leaf : r1.leaves()) {
         FacetColumns c = cache.columns(leaf);
-        assertThat(c.singles(cat)).isNull(); // multi-valued: row layout
-        assertThat(c.starts(year)).isNull(); // single-valued: one id per document
+        assertThat(c.overflowBit(cat)).isEqualTo(-1); // few labels: every value fits the row
         for (int doc = 0; doc < c.maxDoc(); doc++) {
           List<String> row = new ArrayList<>();
-          for (int i = c.starts(cat)[doc]; i < c.starts(cat)[doc + 1]; i++) {
-            row.add(cache.labels(cat).label(c.values(cat)[i]));
+          for (int id : c.labelIds(cat, doc)) {
+            row.add(cache.labels(cat).label(id));
           }
           cats.add(row);
-          years.add(cache.labels(year).label(c.singles(year)[doc] - 1));
+          assertThat(c.labelIds(year, doc)).hasSize(1);
+          years.add(cache.labels(year).label(c.labelIds(year, doc)[0]));
         }
       }
       assertThat(cats).containsExactly(List.of("gr-qc", "hep-th", "math-ph"), List.of("cs.LG"),

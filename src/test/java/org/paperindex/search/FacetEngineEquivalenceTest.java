@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperindex.config.AppConfig.IndexConfig;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.PaperSchema;
+import org.paperindex.index.PaperSearcher;
 import org.paperindex.model.Author;
 import org.paperindex.model.Institution;
 import org.paperindex.model.Link;
@@ -26,7 +27,8 @@ import org.paperindex.search.SearchService.FacetEngine;
  * The service's own facet counting ({@link FacetCounter} over uninverted columns) must give what
  * Lucene's drill-sideways gives, for every combination of query, facet filters (one, several, on
  * the dimension being counted or not), dimensions and sizes, over an index of several segments
- * with updated and deleted papers, and after a refresh adds segments and labels.
+ * with updated and deleted papers, with papers whose institutions overflow the packed rows, and
+ * after a refresh adds segments and labels.
  */
 class FacetEngineEquivalenceTest {
   @TempDir Path dir;
@@ -72,6 +74,11 @@ class FacetEngineEquivalenceTest {
       assertThat(r.total()).isPositive();
       assertThat(r.facets().get("category")).hasSizeGreaterThan(1);
       assertThat(r).isEqualTo(lucene.search(browse));
+      // and some institution lists did overflow into the side table
+      int inst = PaperSchema.FACET_DIMS.indexOf(PaperSchema.FACET_INSTITUTION);
+      boolean overflowed = index.withSearcher(s -> s.getIndexReader().leaves().stream().anyMatch(
+          leaf -> ((PaperSearcher) s).facetColumns(leaf).overflowBit(inst) >= 0));
+      assertThat(overflowed).isTrue();
     } finally {
       columns.close();
       lucene.close();
@@ -106,7 +113,7 @@ class FacetEngineEquivalenceTest {
       b.hasDataset(rnd.nextBoolean());
     }
     if (rnd.nextInt(4) == 0) {
-      b.institution(pick(rnd, INSTS));
+      b.institution(institution(rnd));
     }
     if (rnd.nextInt(3) == 0) {
       List<String> dims = new ArrayList<>();
@@ -142,8 +149,9 @@ class FacetEngineEquivalenceTest {
       abs.append(' ').append(pick(rnd, WORDS));
     }
     List<Institution> insts = new ArrayList<>();
-    for (int k = rnd.nextInt(3); k > 0; k--) {
-      String name = pick(rnd, INSTS);
+    // now and then a long list from thousands of names: more than a packed row holds (overflow)
+    for (int k = rnd.nextInt(10) == 0 ? 5 + rnd.nextInt(6) : rnd.nextInt(3); k > 0; k--) {
+      String name = institution(rnd);
       insts.add(new Institution("https://ror.org/0" + Math.abs(name.hashCode() % 100000), name,
           "SE", "Sweden", 0.9, Set.of(Source.OAI), List.of(name)));
     }
@@ -160,6 +168,10 @@ class FacetEngineEquivalenceTest {
         .abstractText(abs.toString()).authors(List.of(Author.named("Ada Lovelace")))
         .primaryCategory(primary).categories(cats).submitted(submitted)
         .institutions(insts).links(links).build();
+  }
+
+  private static String institution(Random rnd) {
+    return rnd.nextBoolean() ? pick(rnd, INSTS) : "Institute " + rnd.nextInt(3000);
   }
 
   private static String pick(Random rnd, String[] a) {
