@@ -29,11 +29,21 @@ import org.paperindex.search.SearchService;
  */
 final class HttpBench {
 
-  /** The four loads, and the median time to serialise a search response to JSON. */
+  /**
+   * The loads, and the median time to serialise a search response to JSON. Searches run twice:
+   * with the result cache off (every request counted afresh: the cost of a query) and with the
+   * cache as shipped (the mix repeats, as a front end's popular queries and pages do).
+   */
   record Result(ConcurrentLoad.Stats searchHttp, ConcurrentLoad.Stats searchInProcess,
-      ConcurrentLoad.Stats searchLuceneFacets, ConcurrentLoad.Stats detailHttp,
+      ConcurrentLoad.Stats searchLuceneFacets, ConcurrentLoad.Stats searchHttpCached,
+      ConcurrentLoad.Stats searchInProcessCached, ConcurrentLoad.Stats detailHttp,
       ConcurrentLoad.Stats detailInProcess, double jsonMs, List<String> slowest,
       double suggestFirstMs, double suggestMedianMs) {}
+
+  /** What one server run measured. */
+  private interface Loads<T> {
+    T run(Services services, String root, LoadClient[] http) throws Exception;
+  }
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   /** The first suggestion builds the suggester: minutes at a million papers on a loaded machine. */
@@ -49,6 +59,29 @@ final class HttpBench {
   static Result run(Settings base, AppConfig cfg, List<QueryMix.Search> searches, List<String> ids,
       List<String> prefixes, int clients, int requests, int warmup, boolean suggest)
       throws Exception {
+    Result cold = serve(base, cfg, clients, 0, (services, root, http) -> load(services, root, http,
+        searches, ids, prefixes, clients, requests, warmup, suggest));
+    ConcurrentLoad.Stats[] cached = serve(base, cfg, clients,
+        SearchService.DEFAULT_CACHE_ENTRIES, (services, root, http) -> {
+          List<URI> uris = searchUris(root, searches);
+          SearchService search = services.search();
+          ConcurrentLoad.run(clients, warmup, i -> get(http, uris.get(i % uris.size())));
+          ConcurrentLoad.Stats h =
+              ConcurrentLoad.run(clients, requests, i -> get(http, uris.get(i % uris.size())));
+          ConcurrentLoad.Stats l = ConcurrentLoad.run(clients, requests, i -> {
+            search.search(search.request(searches.get(i % searches.size()).params()));
+            return true;
+          });
+          return new ConcurrentLoad.Stats[] {h, l};
+        });
+    return new Result(cold.searchHttp(), cold.searchInProcess(), cold.searchLuceneFacets(),
+        cached[0], cached[1], cold.detailHttp(), cold.detailInProcess(), cold.jsonMs(),
+        cold.slowest(), cold.suggestFirstMs(), cold.suggestMedianMs());
+  }
+
+  /** Starts the server on the index of {@code cfg} with this result cache, runs the loads, stops. */
+  private static <T> T serve(Settings base, AppConfig cfg, int clients, int cacheEntries,
+      Loads<T> loads) throws Exception {
     int port = freePort();
     Map<String, String> props = new HashMap<>(base.asMap());
     props.put("paperindex.index.dir", cfg.indexDir().toString());
@@ -57,6 +90,7 @@ final class HttpBench {
     props.put("paperindex.http.port", Integer.toString(port));
     props.put("paperindex.schedule.enabled", "false");
     props.put("paperindex.harvest.on-empty-index", "false");
+    props.put("paperindex.search.cache-entries", Integer.toString(cacheEntries));
     Settings settings = Settings.of(props);
     Services services = Services.open(AppConfig.from(settings), Services.Access.WRITE);
     try (CamelApp app = new CamelApp(settings, services, CamelApp.Mode.SERVE)) {
@@ -68,8 +102,7 @@ final class HttpBench {
         http[c] = new LoadClient(TIMEOUT);
       }
       try {
-        return load(services, root, http, searches, ids, prefixes, clients, requests, warmup,
-            suggest);
+        return loads.run(services, root, http);
       } finally {
         for (LoadClient c : http) {
           c.close();
@@ -78,15 +111,18 @@ final class HttpBench {
     }
   }
 
+  private static List<URI> searchUris(String root, List<QueryMix.Search> searches) {
+    return searches.stream().map(s -> URI.create(root + "/api/search?" + s.queryString())).toList();
+  }
+
   private static Result load(Services services, String root, LoadClient[] http,
       List<QueryMix.Search> searches, List<String> ids, List<String> prefixes, int clients,
       int requests, int warmup, boolean suggest) throws Exception {
     SearchService search = services.search();
     // the baseline: the same searches with facets counted by Lucene's drill-sideways
     SearchService lucene = new SearchService(services.index(), search.maxSize(),
-        SearchService.SUGGEST_MAX_AGE, true, SearchService.FacetEngine.LUCENE);
-    List<URI> searchUris = searches.stream()
-        .map(s -> URI.create(root + "/api/search?" + s.queryString())).toList();
+        SearchService.SUGGEST_MAX_AGE, true, SearchService.FacetEngine.LUCENE, 0);
+    List<URI> searchUris = searchUris(root, searches);
     List<URI> detailUris = ids.stream()
         .map(id -> URI.create(root + "/api/papers/" + id)).toList();
     ConcurrentLoad.Call searchHttp = i -> get(http, searchUris.get(i % searchUris.size()));
@@ -114,8 +150,8 @@ final class HttpBench {
     ConcurrentLoad.Stats dh = ConcurrentLoad.run(clients, requests, detailHttp);
     ConcurrentLoad.Stats dl = ConcurrentLoad.run(clients, requests, detailLocal);
     double[] sg = suggest ? suggest(http[0], root, prefixes) : new double[] {Double.NaN, Double.NaN};
-    return new Result(sh, sl, sb, dh, dl, jsonMs(search, searches), slowest(sh, sl, searches),
-        sg[0], sg[1]);
+    return new Result(sh, sl, sb, null, null, dh, dl, jsonMs(search, searches),
+        slowest(sh, sl, searches), sg[0], sg[1]);
   }
 
   private static boolean get(LoadClient[] http, URI uri) throws IOException {

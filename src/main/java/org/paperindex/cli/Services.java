@@ -72,7 +72,8 @@ public final class Services implements AutoCloseable {
     this.config = config;
     this.store = store;
     this.index = index;
-    this.search = new SearchService(index, config.http().maxPageSize());
+    this.search = new SearchService(index, config.http().maxPageSize(),
+        config.http().searchCacheEntries());
     this.checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
     this.runLog = new RunLog(config.dataDir().resolve("runs"));
     this.institutions =

@@ -178,15 +178,20 @@ public record AppConfig(
     }
   }
 
-  /** The HTTP API. */
-  public record HttpConfig(String host, int port, int maxPageSize, String corsOrigins) {
+  /**
+   * The HTTP API and its searches: {@code searchCacheEntries} results kept per index searcher
+   * (until the next refresh that changes the index), 0 for none.
+   */
+  public record HttpConfig(String host, int port, int maxPageSize, String corsOrigins,
+      int searchCacheEntries) {
     static HttpConfig from(Settings s) {
       String p = PREFIX + "http.";
       return new HttpConfig(
           s.string(p + "host", "127.0.0.1"),
           s.integer(p + "port", 8080, 0, 65535),
           s.integer(PREFIX + "search.max-size", 100, 1, 10_000),
-          s.string(p + "cors-origins", ""));
+          s.string(p + "cors-origins", ""),
+          s.integer(PREFIX + "search.cache-entries", 256, 0, 100_000));
     }
   }
 

@@ -17,6 +17,15 @@ import org.paperindex.search.SearchResponse.FacetValue;
  */
 record FacetCounts(long hits, int[][] counts) {
 
+  /** Number of ints the counts hold (for cache accounting). */
+  long ints() {
+    long n = 0;
+    for (int[] c : counts) {
+      n += c == null ? 0 : c.length;
+    }
+    return n;
+  }
+
   /** These counts with dimension {@code dim}'s replaced by {@code c}. */
   FacetCounts with(int dim, int[] c) {
     int[][] copy = counts.clone();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,10 @@ public final class SearchService {
   // false only in tests that compare the cached unfiltered facets with freshly counted ones
   private final boolean cacheUnfiltered;
   private final FacetEngine engine;
+  private final int cacheEntries;
+
+  /** Default size of the per-searcher result cache ({@link SearchCache}), in entries. */
+  public static final int DEFAULT_CACHE_ENTRIES = 256;
 
   /** How facets are counted: see {@link FacetCounter} and {@link LuceneFacets}. */
   public enum FacetEngine {
@@ -56,21 +61,27 @@ public final class SearchService {
     this(index, maxSize, SUGGEST_MAX_AGE);
   }
 
+  /** As above, with a result cache of {@code cacheEntries} per searcher (0: none). */
+  public SearchService(PaperIndex index, int maxSize, int cacheEntries) {
+    this(index, maxSize, SUGGEST_MAX_AGE, true, FacetEngine.COLUMNS, cacheEntries);
+  }
+
   /** As above, with suggestions at most {@code suggestMaxAge} behind the index. */
   public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge) {
-    this(index, maxSize, suggestMaxAge, true);
+    this(index, maxSize, suggestMaxAge, true, FacetEngine.COLUMNS, DEFAULT_CACHE_ENTRIES);
   }
 
   SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge, boolean cacheUnfiltered) {
-    this(index, maxSize, suggestMaxAge, cacheUnfiltered, FacetEngine.COLUMNS);
+    this(index, maxSize, suggestMaxAge, cacheUnfiltered, FacetEngine.COLUMNS, 0);
   }
 
   /**
-   * A service that counts facets with {@code engine} and, if {@code cacheUnfiltered}, keeps the
-   * unfiltered browse's counts per searcher; for benchmarks and tests that compare the two.
+   * A service that counts facets with {@code engine}, keeps the all-papers browse's counts per
+   * searcher if {@code cacheUnfiltered}, and caches up to {@code cacheEntries} results per
+   * searcher (0: none); for benchmarks and tests that compare these choices.
    */
   public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge,
-      boolean cacheUnfiltered, FacetEngine engine) {
+      boolean cacheUnfiltered, FacetEngine engine, int cacheEntries) {
     if (maxSize < 1 || maxSize > MAX_WINDOW) {
       throw new IllegalArgumentException("maxSize must be in 1.." + MAX_WINDOW + ", got " + maxSize);
     }
@@ -79,6 +90,16 @@ public final class SearchService {
     this.suggester = new Suggester(index, suggestMaxAge);
     this.cacheUnfiltered = cacheUnfiltered;
     this.engine = engine;
+    if (cacheEntries < 0) {
+      throw new IllegalArgumentException("cacheEntries must be >= 0, got " + cacheEntries);
+    }
+    this.cacheEntries = cacheEntries;
+  }
+
+  private static final Object CACHE = new Object();
+
+  private SearchCache cache(PaperSearcher s) {
+    return s.memo(CACHE, () -> new SearchCache(cacheEntries));
   }
 
   private static final String TOO_COMPLEX =
@@ -111,7 +132,16 @@ public final class SearchService {
     int want = from + req.size() + 1;
     return index.withSearcher(s -> {
       try {
-        return run(s, req, b, after, from, want);
+        if (cacheEntries == 0) {
+          return run(s, req, b, after, from, want);
+        }
+        return cache((PaperSearcher) s).response(req, () -> {
+          try {
+            return run(s, req, b, after, from, want);
+          } catch (IOException e) {
+            throw new UncheckedIOException("search failed", e);
+          }
+        });
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("query expands to too many terms; be more specific");
       } catch (TooComplexToDeterminizeException e) {
@@ -188,13 +218,25 @@ public final class SearchService {
         return wantsOwn ? narrow.with(fd, all.counts()[fd]) : narrow;
       }
     }
-    return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask(dims));
+    boolean[] mask = mask(dims);
+    if (cacheEntries == 0) {
+      return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask);
+    }
+    // the same query and filters on another page, in another order or without highlights
+    List<Object> key = List.of(b.query().getBaseQuery(), b.facetFilters(), Arrays.toString(mask));
+    return cache(s).counts(key, () -> {
+      try {
+        return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask);
+      } catch (IOException e) {
+        throw new UncheckedIOException("facet counting failed", e);
+      }
+    });
   }
 
   /** Every dimension's counts over the base query alone (which must be the all-papers base). */
   private static FacetCounts countAll(PaperSearcher s, QueryBuilder.Built b) {
     boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
-    java.util.Arrays.fill(all, true);
+    Arrays.fill(all, true);
     try {
       return FacetCounter.count(s, b.query().getBaseQuery(), List.of(), all);
     } catch (IOException e) {

@@ -44,9 +44,9 @@ class FacetEngineEquivalenceTest {
     PaperIndex index = PaperIndex.open(dir.resolve("index"),
         new IndexConfig(16, Duration.ofHours(1), Duration.ofHours(1)));
     SearchService columns = new SearchService(index, 100, SearchService.SUGGEST_MAX_AGE, false,
-        FacetEngine.COLUMNS);
+        FacetEngine.COLUMNS, 0);
     SearchService lucene = new SearchService(index, 100, SearchService.SUGGEST_MAX_AGE, false,
-        FacetEngine.LUCENE);
+        FacetEngine.LUCENE, 0);
     SearchService cachedColumns = new SearchService(index, 100);
     try {
       int compared = 0;
