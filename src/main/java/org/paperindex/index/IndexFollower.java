@@ -35,6 +35,14 @@ public final class IndexFollower implements AutoCloseable {
   /** Ids remembered as new to the index (see {@link #added}); beyond this, plain updates. */
   private static final int MAX_HINTS = 200_000;
   private static final long IDLE_POLL_MS = 100;
+  /**
+   * While writers stored something within this long, the follower leaves the CPU to them (a
+   * harvest at full speed, or between arXiv's pages) unless a commit is due or it is more than
+   * {@link #MAX_DEFERRED} changes behind: on two cores, indexing next to a harvest only slows
+   * the harvest down by as much as it speeds the index up.
+   */
+  private static final long WRITERS_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+  static final long MAX_DEFERRED = 100_000;
 
   private final Ingester ingester;
   private final RecordStore store;
@@ -51,6 +59,8 @@ public final class IndexFollower implements AutoCloseable {
   private volatile long committed;
   private volatile RuntimeException failure;
   private volatile boolean stopped;
+  private long lastSeen = -1; // follower thread only
+  private long lastWriteNanos;
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong busyNanos = new AtomicLong();
   private final Thread thread;
@@ -177,6 +187,15 @@ public final class IndexFollower implements AutoCloseable {
       overdue = commitDue && System.nanoTime() - requestedAtNanos > forceCommitNanos;
     }
     long last = store.lastSeq();
+    long now = System.nanoTime();
+    if (last != lastSeen) {
+      lastSeen = last;
+      lastWriteNanos = now;
+    }
+    boolean writersBusy = now - lastWriteNanos < WRITERS_QUIET_NANOS;
+    if (!commitDue && writersBusy && last - applied < MAX_DEFERRED) {
+      return false;
+    }
     boolean nearlyDone = last - applied <= BATCH;
     if (applied < last && !(commitDue && (overdue || nearlyDone))) {
       ingester.lock().readLock().lock();
