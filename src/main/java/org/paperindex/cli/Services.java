@@ -267,7 +267,7 @@ public final class Services implements AutoCloseable {
       return Optional.empty();
     }
     long t0 = System.nanoTime();
-    ingester.commit();
+    ingester.commitStore();
     Optional<IndexFollower> f = ingester.follower();
     if (f.isPresent()) {
       try {

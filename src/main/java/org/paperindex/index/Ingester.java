@@ -131,17 +131,42 @@ public final class Ingester {
 
   /**
    * Commits the store, then the index labelled with the store's sequence number. With a
-   * background follower, the store commit is made here and the index commit is asked of the
-   * follower (see {@link IndexFollower#commitAndWait} to wait for it).
+   * background follower, the store commit is made here and this waits until the follower has
+   * applied and committed everything stored so far (fetches, feeds, retries: small writes whose
+   * callers expect the index to have them). A harvest uses {@link #commitStore()}.
    */
   public void commit() {
     IndexFollower f = follower;
     if (f != null) {
       store.commit();
       commits.incrementAndGet();
-      f.requestCommit();
+      try {
+        f.commitAndWait(java.time.Duration.ofDays(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
+    commitInline();
+  }
+
+  /**
+   * Makes everything stored so far durable in the store and, with a background follower, asks it
+   * for an index commit without waiting (a harvest run: its checkpoint depends only on the
+   * store); without one, the same as {@link #commit()}.
+   */
+  public void commitStore() {
+    IndexFollower f = follower;
+    if (f == null) {
+      commitInline();
+      return;
+    }
+    store.commit();
+    commits.incrementAndGet();
+    f.requestCommit();
+  }
+
+  private void commitInline() {
     lock.writeLock().lock();
     try {
       // store first: an index commit must never be ahead of durable store data
