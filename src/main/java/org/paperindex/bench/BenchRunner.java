@@ -96,11 +96,18 @@ public final class BenchRunner {
     }
 
     long harvestN = Math.min(opt.harvestRecords(), opt.records());
-    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest")));
-    out.printf(Locale.ROOT, "harvest detail: %d records in %d pages (%d MiB XML), %.1f s end to end;"
-            + " fetch+parse alone %.0f records/s%n", h.records(), h.pages(),
-        MemoryProbe.mib(h.bytes()), h.seconds(), h.parseOnlyRate());
+    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest")),
+        config(work.resolve("harvest-inline")));
+    out.printf(Locale.ROOT, "harvest detail: %d records in %d pages (%d MiB XML); fetch+parse alone"
+            + " %.0f records/s; stored (fetch, parse, store, commit, checkpoint) %.0f records/s in"
+            + " %.1f s; indexed (until the index caught up and committed) %.0f records/s in %.1f s;"
+            + " inline path (store and index on the harvest thread) %.0f records/s in %.1f s;"
+            + " stored/inline %.2fx, indexed/inline %.2fx%n", h.records(), h.pages(),
+        MemoryProbe.mib(h.bytes()), h.parseOnlyRate(), h.rate(), h.storedSeconds(), h.indexedRate(),
+        h.indexedSeconds(), h.inlineRate(), h.inlineSeconds(), h.rate() / h.inlineRate(),
+        h.indexedRate() / h.inlineRate());
     delete(work.resolve("harvest"));
+    delete(work.resolve("harvest-inline"));
 
     SearchBench.Result s;
     long n;

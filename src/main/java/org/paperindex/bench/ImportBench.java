@@ -70,7 +70,7 @@ final class ImportBench {
   static Run pipeline(Path file, AppConfig cfg) throws IOException {
     long start = System.nanoTime();
     SnapshotImporter.Summary sum;
-    try (Services s = Services.open(cfg, Services.Access.WRITE)) {
+    try (Services s = Services.open(cfg, Services.Access.BULK)) {
       sum = new SnapshotImporter(s.ingester()).importFile(file, false);
     }
     double secs = (System.nanoTime() - start) / 1e9;

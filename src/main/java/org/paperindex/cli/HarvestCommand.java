@@ -50,6 +50,11 @@ final class HarvestCommand implements Callable<Integer> {
       putIfSet(headers, "set", set);
       putIfSet(headers, "format", format);
       Object summary = app.template().requestBodyAndHeaders("direct:harvest-oai", null, headers);
+      // the run has committed the store; the index follows in the background: wait for it, so
+      // that a search right after this command sees every harvested paper
+      services.awaitIndexed(java.time.Duration.ofDays(365)).ifPresent(d -> System.err.printf(
+          java.util.Locale.ROOT, "index caught up with the record store %.1f s after the harvest%n",
+          d.toMillis() / 1000.0));
       System.out.println(Json.write(summary));
     }
     return 0;

@@ -31,7 +31,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     boolean progress = !noProgress && System.console() != null;
-    try (Services s = Services.open(options.appConfig(options.settings()), Services.Access.WRITE)) {
+    try (Services s = Services.open(options.appConfig(options.settings()), Services.Access.BULK)) {
       long read = 0, indexed = 0, unchanged = 0, rejected = 0;
       SnapshotImporter importer = new SnapshotImporter(s.ingester());
       for (Path f : files) {

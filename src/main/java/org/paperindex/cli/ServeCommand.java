@@ -1,6 +1,7 @@
 package org.paperindex.cli;
 
 import java.util.concurrent.Callable;
+import org.paperindex.config.AppConfig;
 import org.paperindex.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,10 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = options.settings();
-    Services services = Services.open(options.appConfig(settings), Services.Access.WRITE);
+    AppConfig cfg = options.appConfig(settings);
+    // on stop, the index gets this long to catch up with the store; the rest replays at start
+    Services services = Services.open(cfg, Services.Access.WRITE)
+        .closeWaitingAtMost(cfg.index().commitInterval());
     CamelApp app = new CamelApp(settings, services, CamelApp.Mode.SERVE);
     // builds the autocomplete suggester and facet columns in the background, not on a request
     services.search().warmUp();

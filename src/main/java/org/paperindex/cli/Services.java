@@ -30,6 +30,7 @@ import org.paperindex.harvest.OaiPmhHarvester;
 import org.paperindex.harvest.RunLog;
 import org.paperindex.harvest.ScheduledJobs;
 import org.paperindex.harvest.Throttle;
+import org.paperindex.index.IndexFollower;
 import org.paperindex.index.Ingester;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.Reindexer;
@@ -45,10 +46,16 @@ import org.paperindex.store.RecordStore;
  */
 public final class Services implements AutoCloseable {
 
-  /** Whether the caller writes (exclusive locks) or only reads. */
+  /**
+   * Whether the caller writes (exclusive locks) or only reads. {@code WRITE}: writers only store
+   * and the index follows the store's change log in the background ({@link IndexFollower}), so
+   * a harvest runs at the speed of fetching, parsing and storing. {@code BULK}: each record is
+   * stored and indexed inline (snapshot import, which overlaps parsing with the two instead).
+   */
   public enum Access {
     READ,
-    WRITE
+    WRITE,
+    BULK
   }
 
   private final AppConfig config;
@@ -67,6 +74,7 @@ public final class Services implements AutoCloseable {
   private final Completeness completeness;
   private final OaiHarvestService oaiHarvest;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile java.time.Duration closeWait = java.time.Duration.ofDays(365);
 
   private Services(AppConfig config, RecordStore store, PaperIndex index) {
     this.config = config;
@@ -87,7 +95,8 @@ public final class Services implements AutoCloseable {
       IngestSink sink = new IngestSink(ingester);
       HarvestJob job =
           new HarvestJob(harvester, checkpoints, sink, config.harvest(), Clock.systemUTC());
-      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), index::count, runLog,
+      // the store, not the index: the index may still be catching up after a crash
+      this.oaiHarvest = new OaiHarvestService(job, config.harvest(), store::count, runLog,
           config.schedule().cron().get("oai")).countingWith(sink::drain);
       AppConfig.SourcesConfig src = config.sources();
       this.fetch =
@@ -126,8 +135,13 @@ public final class Services implements AutoCloseable {
       throw e;
     }
     Services s = new Services(config, store, index);
-    // after a crash the index may lag the store: replay the store's change log first
-    s.ingester.catchUp();
+    if (access == Access.BULK) {
+      // after a crash the index may lag the store: replay the store's change log first
+      s.ingester.catchUp();
+    } else {
+      // the follower starts from the index's last commit, so it replays the same changes
+      s.ingester.followInBackground(config.index().commitInterval());
+    }
     return s;
   }
 
@@ -227,6 +241,8 @@ public final class Services implements AutoCloseable {
       m.gauge("paperindex.quarantine.size", "records in the quarantine", store, RecordStore::quarantineSize);
       m.gauge("paperindex.completeness.gaps", "announced papers still missing after the last check",
           store, st -> Completeness.last(st).map(r -> r.stillMissing().size()).orElse(0));
+      m.gauge("paperindex.index.lag", "store changes not yet applied to the index", ingester,
+          Ingester::indexLag);
       m.counter("paperindex.ingest.added", "papers added", ingester, i -> i.counters().added())
           .counter("paperindex.ingest.updated", "papers updated", ingester, i -> i.counters().updated())
           .counter("paperindex.ingest.unchanged", "records that changed nothing", ingester,
@@ -241,17 +257,54 @@ public final class Services implements AutoCloseable {
     return m;
   }
 
-  /** Commits pending work and closes the index, then the store. Safe to call twice. */
+  /**
+   * Commits the store and waits until the index has applied and committed every stored change
+   * (at most {@code maxWait}); returns how long that took, or empty without write access.
+   *
+   * @throws RuntimeException the follower's failure, e.g. a full disk
+   */
+  public Optional<java.time.Duration> awaitIndexed(java.time.Duration maxWait) {
+    if (ingester == null) {
+      return Optional.empty();
+    }
+    long t0 = System.nanoTime();
+    ingester.commitStore();
+    Optional<IndexFollower> f = ingester.follower();
+    if (f.isPresent()) {
+      try {
+        if (!f.get().commitAndWait(maxWait)) {
+          org.slf4j.LoggerFactory.getLogger(Services.class).warn("the index did not catch up with the"
+              + " record store within {} ({} changes behind); it catches up on the next start",
+              maxWait, ingester.indexLag());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return Optional.of(java.time.Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  /** How long {@link #close()} waits for the index to catch up (unbounded for CLI commands). */
+  public Services closeWaitingAtMost(java.time.Duration d) {
+    this.closeWait = Objects.requireNonNull(d, "d");
+    return this;
+  }
+
+  /**
+   * Commits pending work (the store, then the index once it has caught up, waiting at most
+   * {@link #closeWaitingAtMost}) and closes the index, then the store. Safe to call twice.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     try {
-      if (ingester != null) {
-        ingester.commit();
-      }
+      awaitIndexed(closeWait);
     } finally {
+      if (ingester != null) {
+        ingester.follower().ifPresent(IndexFollower::close);
+      }
       try {
         search.close();
         index.close();

@@ -58,7 +58,12 @@ final class StatusReport {
         .map(st -> (Object) Map.of("size", st.quarantineSize()))
         .orElse(committed < 0 ? Map.of("size", "unknown") : Map.of("size", committed, "asOf", "last index commit")));
     s.throttleIfOpen().ifPresent(t -> out.put("throttle", t.stats()));
-    s.ingesterIfOpen().ifPresent(i -> out.put("ingest", i.counters()));
+    s.ingesterIfOpen().ifPresent(i -> {
+      out.put("ingest", i.counters());
+      // store changes the index has not applied yet (the index follows the store's change log)
+      out.put("indexLag", i.indexLag());
+      i.follower().ifPresent(f -> out.put("indexFollower", f.stats()));
+    });
     return out;
   }
 

@@ -76,6 +76,7 @@ public final class IngestSink implements HarvestSink {
           new java.util.ArrayList<>(ids)));
       announced.clear();
     }
-    ingester.commit();
+    // durable in the store is what the checkpoint needs; the index follows in the background
+    ingester.commitStore();
   }
 }

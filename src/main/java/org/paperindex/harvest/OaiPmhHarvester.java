@@ -75,61 +75,81 @@ public final class OaiPmhHarvester {
     LocalDate latest = null;
     Instant firstResponse = null;
     boolean firstPage = true;
-    while (true) {
-      URI uri = token == null ? listRecordsUri(window) : resumeUri(token);
-      OaiPage page = fetch(uri);
-      if (firstPage) {
-        firstResponse = page.responseDate();
-        firstPage = false;
-      }
-      if (!page.errors().isEmpty()) {
-        if (page.hasError(OaiError.NO_RECORDS_MATCH)) {
-          break; // an empty window (or a restart that found nothing new) is a success
+    // the next page is fetched and parsed on its own thread while the sink stores this one
+    java.util.concurrent.ExecutorService prefetcher =
+        java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+          Thread t = new Thread(r, "oai-prefetch");
+          t.setDaemon(true);
+          return t;
+        });
+    java.util.concurrent.Future<OaiPage> ahead = null;
+    try {
+      while (true) {
+        URI uri = token == null ? listRecordsUri(window) : resumeUri(token);
+        OaiPage page = ahead != null ? await(ahead) : fetch(uri);
+        ahead = null;
+        if (firstPage) {
+          firstResponse = page.responseDate();
+          firstPage = false;
         }
-        if (page.hasError(OaiError.BAD_RESUMPTION_TOKEN) && token != null) {
-          if (restarts >= maxRestarts) {
-            throw new HarvestException(
-                "OAI-PMH harvest " + describe(req) + " failed: badResumptionToken after "
-                    + restarts + " restarts (last token '" + token + "' from " + uri + ")");
+        if (!page.errors().isEmpty()) {
+          if (page.hasError(OaiError.NO_RECORDS_MATCH)) {
+            break; // an empty window (or a restart that found nothing new) is a success
           }
-          restarts++;
-          // tokens expire at UTC midnight; the latest day seen may be re-sent, sinks upsert
-          if (latest != null) {
-            window = window.withFrom(latest);
+          if (page.hasError(OaiError.BAD_RESUMPTION_TOKEN) && token != null) {
+            if (restarts >= maxRestarts) {
+              throw new HarvestException(
+                  "OAI-PMH harvest " + describe(req) + " failed: badResumptionToken after "
+                      + restarts + " restarts (last token '" + token + "' from " + uri + ")");
+            }
+            restarts++;
+            // tokens expire at UTC midnight; the latest day seen may be re-sent, sinks upsert
+            if (latest != null) {
+              window = window.withFrom(latest);
+            }
+            token = null;
+            continue;
           }
-          token = null;
-          continue;
+          throw new HarvestException(
+              "OAI-PMH harvest " + describe(req) + " failed: " + errors(page) + " (" + uri + ")",
+              uri, 200, 0, null);
         }
-        throw new HarvestException(
-            "OAI-PMH harvest " + describe(req) + " failed: " + errors(page) + " (" + uri + ")",
-            uri, 200, 0, null);
-      }
-      pages++;
-      for (OaiRecord r : page.records()) {
-        sink.accept(r);
-        seen++;
-        if (r.deleted()) {
-          deleted++;
+        pages++;
+        String next = page.resumptionToken();
+        if (next != null && !next.equals(token)) {
+          URI nextUri = resumeUri(next);
+          ahead = prefetcher.submit(() -> fetch(nextUri));
         }
-        if (r.datestamp() != null && (latest == null || r.datestamp().isAfter(latest))) {
-          latest = r.datestamp();
+        for (OaiRecord r : page.records()) {
+          sink.accept(r);
+          seen++;
+          if (r.deleted()) {
+            deleted++;
+          }
+          if (r.datestamp() != null && (latest == null || r.datestamp().isAfter(latest))) {
+            latest = r.datestamp();
+          }
+        }
+        for (RejectedRecord r : page.rejected()) {
+          sink.reject(r);
+          rejected++;
+        }
+        if (next != null && next.equals(token)) {
+          // a server bug would otherwise loop forever on the same page
+          throw new HarvestException(
+              "OAI-PMH harvest " + describe(req) + " failed: resumptionToken '" + next
+                  + "' did not advance (" + uri + ")", uri, 200, 0, null);
+        }
+        token = next;
+        if (token == null) {
+          break;
         }
       }
-      for (RejectedRecord r : page.rejected()) {
-        sink.reject(r);
-        rejected++;
+    } finally {
+      if (ahead != null) {
+        ahead.cancel(true); // the run failed while the next page was on its way
       }
-      String next = page.resumptionToken();
-      if (next != null && next.equals(token)) {
-        // a server bug would otherwise loop forever on the same page
-        throw new HarvestException(
-            "OAI-PMH harvest " + describe(req) + " failed: resumptionToken '" + next
-                + "' did not advance (" + uri + ")", uri, 200, 0, null);
-      }
-      token = next;
-      if (token == null) {
-        break;
-      }
+      prefetcher.shutdownNow();
     }
     sink.commit();
     Instant finished = clock.instant();
@@ -139,6 +159,23 @@ public final class OaiPmhHarvester {
         req.until() != null && req.until().isBefore(serverDay) ? req.until() : serverDay;
     return new HarvestSummary(req.from(), req.until(), req.set(), pages, seen, deleted, rejected,
         restarts, started, finished, nextFrom);
+  }
+
+  private static OaiPage await(java.util.concurrent.Future<OaiPage> page) {
+    try {
+      return page.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re; // the same exception a fetch on this thread would have thrown
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new HarvestException("OAI-PMH page fetch failed: " + e.getCause(), null, 0, 0, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HarvestException("OAI-PMH harvest interrupted", null, 0, 0, e);
+    }
   }
 
   private OaiPage fetch(URI uri) {

@@ -34,6 +34,8 @@ public final class Ingester {
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong commits = new AtomicLong();
+  // non-null once the index follows the store in the background: accepts then only store
+  private volatile IndexFollower follower;
 
   /** Counts since this ingester was created. */
   public record Counters(long added, long updated, long unchanged, long rejected, long commits) {}
@@ -52,7 +54,39 @@ public final class Ingester {
     this.enricher = Objects.requireNonNull(enricher, "enricher");
   }
 
-  /** Merges the paper into the store and, if that changed anything, re-indexes it. */
+  /**
+   * From now on, {@link #accept} only stores and the index follows the store's change log on a
+   * background thread ({@link IndexFollower}); {@link #commit()} commits the store and asks the
+   * follower for an index commit. Index commits still happen only with no upsert in flight and
+   * the store committed, labelled with the store's sequence. Idempotent.
+   *
+   * @param forceCommitAfter how long an asked-for index commit may wait for the follower to
+   *     catch up while writers keep storing; after that it holds them back until done
+   */
+  public synchronized IndexFollower followInBackground(java.time.Duration forceCommitAfter) {
+    if (follower == null) {
+      IndexFollower f = new IndexFollower(this, forceCommitAfter);
+      follower = f;
+      f.start();
+    }
+    return follower;
+  }
+
+  /** The background follower, if {@link #followInBackground} started one. */
+  public java.util.Optional<IndexFollower> follower() {
+    return java.util.Optional.ofNullable(follower);
+  }
+
+  /** Store changes not yet in the index writer: the store's sequence minus the applied one. */
+  public long indexLag() {
+    IndexFollower f = follower;
+    return f == null ? 0 : Math.max(0, store.lastSeq() - f.applied());
+  }
+
+  /**
+   * Merges the paper into the store and, if that changed anything, re-indexes it (inline, or by
+   * the background follower when one runs).
+   */
   public UpsertResult accept(Paper p) {
     lock.readLock().lock();
     try {
@@ -61,6 +95,13 @@ public final class Ingester {
         case ADDED -> added.incrementAndGet();
         case UPDATED -> updated.incrementAndGet();
         case UNCHANGED -> unchanged.incrementAndGet();
+      }
+      IndexFollower f = follower;
+      if (f != null) {
+        if (r.outcome() == UpsertResult.Outcome.ADDED) {
+          f.added(r.merged().id().value(), r.seq());
+        }
+        return r;
       }
       if (r.outcome() == UpsertResult.Outcome.ADDED) {
         // new to the store, hence (usually provably) new to the index
@@ -88,8 +129,44 @@ public final class Ingester {
     return store.quarantine(r, s);
   }
 
-  /** Commits the store, then the index labelled with the store's sequence number. */
+  /**
+   * Commits the store, then the index labelled with the store's sequence number. With a
+   * background follower, the store commit is made here and this waits until the follower has
+   * applied and committed everything stored so far (fetches, feeds, retries: small writes whose
+   * callers expect the index to have them). A harvest uses {@link #commitStore()}.
+   */
   public void commit() {
+    IndexFollower f = follower;
+    if (f != null) {
+      store.commit();
+      commits.incrementAndGet();
+      try {
+        f.commitAndWait(java.time.Duration.ofDays(1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    commitInline();
+  }
+
+  /**
+   * Makes everything stored so far durable in the store and, with a background follower, asks it
+   * for an index commit without waiting (a harvest run: its checkpoint depends only on the
+   * store); without one, the same as {@link #commit()}.
+   */
+  public void commitStore() {
+    IndexFollower f = follower;
+    if (f == null) {
+      commitInline();
+      return;
+    }
+    store.commit();
+    commits.incrementAndGet();
+    f.requestCommit();
+  }
+
+  private void commitInline() {
     lock.writeLock().lock();
     try {
       // store first: an index commit must never be ahead of durable store data
@@ -128,6 +205,10 @@ public final class Ingester {
       if (n[0] > 0) {
         LOG.info("caught up: re-indexed {} papers changed after store seq {}", n[0], from);
       }
+      IndexFollower f = follower;
+      if (f != null) {
+        f.indexReplaced();
+      }
       return n[0];
     } finally {
       lock.writeLock().unlock();
@@ -140,6 +221,12 @@ public final class Ingester {
     try {
       return action.get();
     } finally {
+      IndexFollower f = follower;
+      if (f != null) {
+        // the index was rebuilt up to its commit, or a failed switch reopened it at its last
+        // commit: either way the follower continues from the index's commit
+        f.indexReplaced();
+      }
       lock.writeLock().unlock();
     }
   }
@@ -157,6 +244,11 @@ public final class Ingester {
   /** The store behind this ingester. */
   public RecordStore store() {
     return store;
+  }
+
+  /** Read lock: one accept or one follower batch; write lock: a commit or exclusive section. */
+  ReentrantReadWriteLock lock() {
+    return lock;
   }
 
   /** The index behind this ingester. */

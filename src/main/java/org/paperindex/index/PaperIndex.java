@@ -153,6 +153,11 @@ public final class PaperIndex implements AutoCloseable {
     return writer == null;
   }
 
+  /** True when the index held no documents at open (every document since came from the store). */
+  public boolean emptyAtOpen() {
+    return emptyAtOpen;
+  }
+
   /** The index directory. */
   public Path dir() {
     return dir;

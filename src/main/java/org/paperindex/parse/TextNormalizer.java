@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
  */
 public final class TextNormalizer {
 
-  private static final Pattern WS = Pattern.compile("\\s+");
   // arXiv marks a new abstract paragraph by indenting its first line; a wrapped line is not
   // indented, so "indented line after a line that ends a sentence" is a paragraph start.
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][)\"'$]*\\s*$");
@@ -22,8 +21,35 @@ public final class TextNormalizer {
     if (s == null) {
       return null;
     }
-    String out = WS.matcher(s).replaceAll(" ").strip();
+    // every run of regex \s becomes one space, without the regex machinery (this runs for every
+    // field of every harvested record: the regex was the parser's largest single cost)
+    StringBuilder b = null;
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (isRegexSpace(c)) {
+        int j = i + 1;
+        while (j < n && isRegexSpace(s.charAt(j))) {
+          j++;
+        }
+        if (b == null && (c != ' ' || j > i + 1)) {
+          b = new StringBuilder(n).append(s, 0, i);
+        }
+        if (b != null) {
+          b.append(' ');
+        }
+        i = j - 1;
+      } else if (b != null) {
+        b.append(c);
+      }
+    }
+    String out = (b == null ? s : b.toString()).strip();
     return out.isEmpty() ? null : out;
+  }
+
+  // \s of java.util.regex without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   /**

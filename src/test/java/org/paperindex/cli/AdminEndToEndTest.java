@@ -101,6 +101,11 @@ class AdminEndToEndTest {
       assertThat(status.path("quarantine").path("size").asInt()).isEqualTo(1);
       assertThat(status.path("throttle").path("requests").asInt()).isGreaterThanOrEqualTo(1);
       assertThat(status.path("indexSizeBytes").asLong()).isPositive();
+      // the index follows the store in the background; status shows how far behind it is
+      assertThat(status.has("indexLag")).isTrue();
+      JsonNode followed = waitForStatus(token, s -> s.path("indexLag").asLong(-1) == 0
+          && s.path("papers").asLong() == 1);
+      assertThat(followed.path("indexFollower").path("applied").asLong()).isPositive();
 
       assertThat(send("POST", "/api/admin/reindex", token).statusCode()).isEqualTo(202);
       JsonNode after = waitForStatus(token, s -> s.path("jobs").path("reindex").path("lastRun").has("papers"));
@@ -111,6 +116,7 @@ class AdminEndToEndTest {
       assertThat(metrics.statusCode()).isEqualTo(200);
       assertThat(metrics.body())
           .contains("paperindex_papers 1.0")
+          .contains("paperindex_index_lag 0.0")
           .contains("paperindex_quarantine_size 1.0")
           .contains("paperindex_ingest_added_total")
           .contains("paperindex_arxiv_requests_total")

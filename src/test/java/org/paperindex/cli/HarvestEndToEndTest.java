@@ -108,7 +108,9 @@ class HarvestEndToEndTest {
     long gapNanos = server.requests().get(2).receivedNanos() - server.requests().get(1).receivedNanos();
     assertThat(gapNanos).isGreaterThanOrEqualTo(950_000_000L);
 
+    long storeSeq;
     try (RecordStore store = RecordStore.open(tmp.resolve("data"))) {
+      storeSeq = store.lastSeq();
       assertThat(store.count()).isEqualTo(4); // 3 papers + the withdrawn stub
       assertThat(store.quarantineSize()).isEqualTo(1);
       assertThat(store.quarantined(10).get(0).identifier()).contains("2403.00004");
@@ -116,6 +118,9 @@ class HarvestEndToEndTest {
       assertThat(stub.withdrawn()).isTrue();
     }
     try (Services s = Services.open(config(), Services.Access.READ)) {
+      // the command waited for the background index to catch up and commit before it exited
+      assertThat(s.index().committedStoreSeq()).isEqualTo(storeSeq);
+      assertThat(s.search().count()).isEqualTo(4);
       Paper p = s.search().paper(ArxivId.parse("2403.00001")).orElseThrow();
       assertThat(p.title()).isEqualTo("Paper crane folding of lattices");
       assertThat(p.authors().get(0).affiliations())
