@@ -116,7 +116,28 @@ final class FacetCounter {
           wanted.add(d);
         }
       }
-      int[] want = wanted.stream().mapToInt(Integer::intValue).toArray();
+      // the dimensions to count, split: one inline slot and no side table (year, flags, the
+      // primary category) take a short path; a dimension with no value in this segment is skipped
+      List<Integer> simple = new ArrayList<>();
+      List<Integer> other = new ArrayList<>();
+      for (int d : wanted) {
+        if (slots[d] == 1 && overflow[d] < 0) {
+          simple.add(d);
+        } else if (slots[d] > 0 || overflow[d] >= 0) {
+          other.add(d);
+        }
+      }
+      int[] want = other.stream().mapToInt(Integer::intValue).toArray();
+      int ns = simple.size();
+      int[] sShift = new int[ns];
+      long[] sMask = new long[ns];
+      int[][] sCounts = new int[ns][];
+      for (int k = 0; k < ns; k++) {
+        int d = simple.get(k);
+        sShift[k] = shift[d];
+        sMask[k] = mask[d];
+        sCounts[k] = counts[d];
+      }
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -163,6 +184,12 @@ final class FacetCounter {
           }
           if (failed < 0) {
             hits++;
+            for (int k = 0; k < ns; k++) {
+              int v = (int) (r >>> sShift[k] & sMask[k]);
+              if (v != 0) {
+                sCounts[k][v - 1]++;
+              }
+            }
             for (int d : want) {
               add(d, r, doc);
             }
