@@ -51,7 +51,7 @@ final class AffiliationIndex {
   final RorRecord[] recs;
   final String[] cityKey;
   final int[][] parents;
-  /** Per record, names + child records: how widely known it is, to break exact ties. */
+  /** Per record, registry standing then names: how widely known it is, to break exact ties. */
   final int[] prominence;
   /** Normalised name key → entries {@code record << 2 | kind}, one per record. */
   final Map<String, int[]> exact = new HashMap<>();
@@ -131,10 +131,9 @@ final class AffiliationIndex {
     });
     prominence = new int[recs.length];
     for (int r = 0; r < recs.length; r++) {
-      prominence[r] += recs[r].names().size();
-      for (int p : parents[r]) {
-        prominence[p]++;
-      }
+      // the registry's own standing first (Northeastern University in Boston has more
+      // relationships and ids than its namesake in Shenyang), then the number of names
+      prominence[r] = recs[r].standing() * 64 + Math.min(63, recs[r].names().size());
     }
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     Map<String, List<Integer>> un = new HashMap<>();

@@ -53,6 +53,14 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void exactTiesWeighRegistryStandingBeforeNameCount() {
+    // the Canadian record has fewer names but is a funder with relationships and external ids
+    assertThat(top(rules, "Department of Biology, Westmoor University")).isEqualTo("0cccccce4");
+    // evidence in the string still decides
+    assertThat(top(rules, "Westmoor University, Manila, Philippines")).isEqualTo("0cccccce3");
+  }
+
+  @Test
   void wordOrderOfAWholePieceMayDiffer() {
     assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
         .isEqualTo("0ccccccd4");
