@@ -46,6 +46,19 @@ final class AffiliationCountries {
   private static final String[] CA_PROVINCES = {"ontario", "quebec", "british columbia",
       "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland",
       "newfoundland labrador", "prince edward island"};
+  private static final Set<String> CA_CODES = Set.of("AB", "BC", "MB", "NB", "NL", "NS", "NT",
+      "NU", "ON", "PE", "QC", "SK", "YT");
+  private static final Set<String> AU_CODES = Set.of("NSW", "VIC", "QLD", "WA", "SA", "TAS",
+      "ACT", "NT");
+
+  /** Whether an upper-case token is a state/province code of one of the string's countries. */
+  static boolean regionCode(String token, Set<String> countries) {
+    String t = token.toUpperCase(java.util.Locale.ROOT);
+    return countries.contains("US") && US_CODES.contains(t)
+        || countries.contains("CA") && CA_CODES.contains(t)
+        || countries.contains("AU") && AU_CODES.contains(t);
+  }
+
   private static final Pattern ZIP = Pattern.compile("\\d{5}");
   private static final Pattern CA_POST_1 = Pattern.compile("[A-Z]\\d[A-Z]");
   private static final Pattern CA_POST_2 = Pattern.compile("\\d[A-Z]\\d");

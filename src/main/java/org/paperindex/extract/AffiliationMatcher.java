@@ -299,6 +299,10 @@ public final class AffiliationMatcher {
     if (generic && !(parentOk || cityOk)) {
       return 0;
     }
+    if (h.kind() == RorRecord.KIND_ACRONYM && h.chunk() > 0
+        && AffiliationCountries.regionCode(h.key(), countries)) {
+      return 0; // "Iowa City, IA, USA": a state in an address, not an organisation's acronym
+    }
     if (h.kind() == RorRecord.KIND_ACRONYM && !(h.wholeChunk() || countryOk || cityOk)) {
       s -= 0.1;
     }

@@ -61,6 +61,13 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void aStateCodeInAnAddressIsNotAnAcronym() {
+    assertThat(top(rules, "Graduate Program in Physiology, Ann Arbor, MI, USA")).isNull();
+    assertThat(top(rules, "Ann Arbor, MI 48109, USA")).isNull();
+    assertThat(top(rules, "MI, Durham, NC, USA")).isEqualTo("0cccccce6");
+  }
+
+  @Test
   void wordOrderOfAWholePieceMayDiffer() {
     assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
         .isEqualTo("0ccccccd4");
