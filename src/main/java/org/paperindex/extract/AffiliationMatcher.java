@@ -299,6 +299,9 @@ public final class AffiliationMatcher {
     if (generic && !(parentOk || cityOk)) {
       return 0;
     }
+    if (h.chunk() > 0 && h.key().equals(ix.cityKey[h.rec()])) {
+      return 0; // "Sherbrooke, QC, Canada": the address, not the city's government
+    }
     if (h.kind() == RorRecord.KIND_ACRONYM && h.chunk() > 0
         && AffiliationCountries.regionCode(h.key(), countries)) {
       return 0; // "Iowa City, IA, USA": a state in an address, not an organisation's acronym

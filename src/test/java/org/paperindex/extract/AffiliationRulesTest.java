@@ -68,6 +68,13 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void aCityInAnAddressIsNotTheCitysGovernment() {
+    assertThat(top(rules, "Department of Physics, Kestrel Polytechnic University, Kestrel, "
+        + "Canada")).isEqualTo("0cccccce8");
+    assertThat(top(rules, "Kestrel, Canada")).isEqualTo("0cccccce7");
+  }
+
+  @Test
   void wordOrderOfAWholePieceMayDiffer() {
     assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
         .isEqualTo("0ccccccd4");
