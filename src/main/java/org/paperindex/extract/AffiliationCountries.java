@@ -87,6 +87,11 @@ final class AffiliationCountries {
     byKey.remove(AffiliationText.key("georgia")); // a country and a US state: ambiguous
   }
 
+  /** The country a normalised place key names (a country, a variant, a US state), or null. */
+  String code(String key) {
+    return byKey.get(key);
+  }
+
   /** Country codes named by whole chunks or by the trailing words of the last chunks. */
   Set<String> find(List<AffiliationText.Chunk> chunks) {
     Set<String> out = new LinkedHashSet<>();

@@ -76,6 +76,8 @@ final class AffiliationIndex {
   int[][] nameToks;
   float[] nameWeight;
   final AffiliationCountries countries;
+  /** One-word city names of the registry → the countries they lie in. */
+  final Map<String, Set<String>> placeCountries = new HashMap<>();
   /** Single-character deletions of long vocabulary words → the word, for one-typo repair. */
   private final Map<String, String> deletions = new HashMap<>();
 
@@ -149,6 +151,13 @@ final class AffiliationIndex {
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
     countries = new AffiliationCountries(Arrays.asList(recs));
+    for (int r = 0; r < recs.length; r++) {
+      String city = cityKey[r];
+      if (!city.isEmpty() && city.indexOf(' ') < 0 && !GENERIC.contains(city)) {
+        placeCountries.computeIfAbsent(city, k -> new java.util.HashSet<>())
+            .add(recs[r].countryCode());
+      }
+    }
     for (String tok : vocab.keySet()) {
       if (tok.length() >= 6) {
         for (int i = 0; i < tok.length(); i++) {
@@ -309,6 +318,17 @@ final class AffiliationIndex {
       }
       nameWeight[n] = w;
     }
+  }
+
+  /** Whether the token is a place name that lies only in countries other than the record's. */
+  boolean foreignPlace(String token, int rec) {
+    if (token == null) {
+      return false;
+    }
+    String country = countries.code(token); // a country or a US state
+    Set<String> in = placeCountries.get(token);
+    return country != null ? !country.equals(recs[rec].countryCode())
+        : in != null && !in.contains(recs[rec].countryCode());
   }
 
   /** Whether the token is part of the record's city or country name. */

@@ -262,6 +262,9 @@ public final class AffiliationMatcher {
     } else if (specific(h.before(), h.rec()) || specific(h.after(), h.rec())) {
       // "University of Milan Bicocca": the name found is only part of a longer, other name.
       s -= 0.15;
+      if (ix.foreignPlace(h.before(), h.rec())) {
+        s -= 0.2; // "Guangzhou City University": a namesake elsewhere, not "City University"
+      }
     }
     if (!h.wholeChunk() && h.end() - h.start() == 1 && h.kind() != RorRecord.KIND_ACRONYM) {
       s -= 0.1; // a one-word name inside a longer phrase is usually an ordinary word

@@ -75,6 +75,13 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void aNamePrefixedWithAForeignPlaceIsANamesake() {
+    // Kestrel is a Canadian city in this registry; the institute is in Bangladesh
+    assertThat(top(rules, "Kestrel Coastal Polytechnic Institute")).isNull();
+    assertThat(top(rules, "Coastal Polytechnic Institute")).isEqualTo("0cccccce9");
+  }
+
+  @Test
   void wordOrderOfAWholePieceMayDiffer() {
     assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
         .isEqualTo("0ccccccd4");
