@@ -51,10 +51,13 @@ final class AffiliationCountries {
   private static final Set<String> AU_CODES = Set.of("NSW", "VIC", "QLD", "WA", "SA", "TAS",
       "ACT", "NT");
 
-  /** Whether an upper-case token is a state/province code of one of the string's countries. */
+  /**
+   * Whether a token is a state/province code of one of the string's countries; with no country
+   * named, of the United States ("Saint Joseph, MI").
+   */
   static boolean regionCode(String token, Set<String> countries) {
     String t = token.toUpperCase(java.util.Locale.ROOT);
-    return countries.contains("US") && US_CODES.contains(t)
+    return (countries.isEmpty() || countries.contains("US")) && US_CODES.contains(t)
         || countries.contains("CA") && CA_CODES.contains(t)
         || countries.contains("AU") && AU_CODES.contains(t);
   }

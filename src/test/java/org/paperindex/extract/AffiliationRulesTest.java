@@ -64,6 +64,7 @@ class AffiliationRulesTest {
   void aStateCodeInAnAddressIsNotAnAcronym() {
     assertThat(top(rules, "Graduate Program in Physiology, Ann Arbor, MI, USA")).isNull();
     assertThat(top(rules, "Ann Arbor, MI 48109, USA")).isNull();
+    assertThat(top(rules, "Emergency Medicine Resident, Saint Joseph, MI")).isNull(); // no country
     assertThat(top(rules, "MI, Durham, NC, USA")).isEqualTo("0cccccce6");
   }
 
