@@ -46,6 +46,22 @@ final class AffiliationCountries {
   private static final String[] CA_PROVINCES = {"ontario", "quebec", "british columbia",
       "alberta", "manitoba", "saskatchewan", "nova scotia", "new brunswick", "newfoundland",
       "newfoundland labrador", "prince edward island"};
+  private static final Set<String> CA_CODES = Set.of("AB", "BC", "MB", "NB", "NL", "NS", "NT",
+      "NU", "ON", "PE", "QC", "SK", "YT");
+  private static final Set<String> AU_CODES = Set.of("NSW", "VIC", "QLD", "WA", "SA", "TAS",
+      "ACT", "NT");
+
+  /**
+   * Whether a token is a state/province code of one of the string's countries; with no country
+   * named, of the United States ("Saint Joseph, MI").
+   */
+  static boolean regionCode(String token, Set<String> countries) {
+    String t = token.toUpperCase(java.util.Locale.ROOT);
+    return (countries.isEmpty() || countries.contains("US")) && US_CODES.contains(t)
+        || countries.contains("CA") && CA_CODES.contains(t)
+        || countries.contains("AU") && AU_CODES.contains(t);
+  }
+
   private static final Pattern ZIP = Pattern.compile("\\d{5}");
   private static final Pattern CA_POST_1 = Pattern.compile("[A-Z]\\d[A-Z]");
   private static final Pattern CA_POST_2 = Pattern.compile("\\d[A-Z]\\d");
@@ -72,6 +88,11 @@ final class AffiliationCountries {
       byKey.putIfAbsent(AffiliationText.key(p), "CA");
     }
     byKey.remove(AffiliationText.key("georgia")); // a country and a US state: ambiguous
+  }
+
+  /** The country a normalised place key names (a country, a variant, a US state), or null. */
+  String code(String key) {
+    return byKey.get(key);
   }
 
   /** Country codes named by whole chunks or by the trailing words of the last chunks. */

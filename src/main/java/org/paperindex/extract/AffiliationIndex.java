@@ -51,7 +51,7 @@ final class AffiliationIndex {
   final RorRecord[] recs;
   final String[] cityKey;
   final int[][] parents;
-  /** Per record, names + child records: how widely known it is, to break exact ties. */
+  /** Per record, registry standing then names: how widely known it is, to break exact ties. */
   final int[] prominence;
   /** Normalised name key → entries {@code record << 2 | kind}, one per record. */
   final Map<String, int[]> exact = new HashMap<>();
@@ -76,6 +76,8 @@ final class AffiliationIndex {
   int[][] nameToks;
   float[] nameWeight;
   final AffiliationCountries countries;
+  /** One-word city names of the registry → the countries they lie in. */
+  final Map<String, Set<String>> placeCountries = new HashMap<>();
   /** Single-character deletions of long vocabulary words → the word, for one-typo repair. */
   private final Map<String, String> deletions = new HashMap<>();
 
@@ -131,10 +133,9 @@ final class AffiliationIndex {
     });
     prominence = new int[recs.length];
     for (int r = 0; r < recs.length; r++) {
-      prominence[r] += recs[r].names().size();
-      for (int p : parents[r]) {
-        prominence[p]++;
-      }
+      // the registry's own standing first (Northeastern University in Boston has more
+      // relationships and ids than its namesake in Shenyang), then the number of names
+      prominence[r] = recs[r].standing() * 64 + Math.min(63, recs[r].names().size());
     }
     ex.forEach((k, v) -> exact.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     Map<String, List<Integer>> un = new HashMap<>();
@@ -150,6 +151,13 @@ final class AffiliationIndex {
     ac.forEach((k, v) -> acronyms.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
     buildPostings(names, owners);
     countries = new AffiliationCountries(Arrays.asList(recs));
+    for (int r = 0; r < recs.length; r++) {
+      String city = cityKey[r];
+      if (!city.isEmpty() && city.indexOf(' ') < 0 && !GENERIC.contains(city)) {
+        placeCountries.computeIfAbsent(city, k -> new java.util.HashSet<>())
+            .add(recs[r].countryCode());
+      }
+    }
     for (String tok : vocab.keySet()) {
       if (tok.length() >= 6) {
         for (int i = 0; i < tok.length(); i++) {
@@ -310,6 +318,17 @@ final class AffiliationIndex {
       }
       nameWeight[n] = w;
     }
+  }
+
+  /** Whether the token is a place name that lies only in countries other than the record's. */
+  boolean foreignPlace(String token, int rec) {
+    if (token == null) {
+      return false;
+    }
+    String country = countries.code(token); // a country or a US state
+    Set<String> in = placeCountries.get(token);
+    return country != null ? !country.equals(recs[rec].countryCode())
+        : in != null && !in.contains(recs[rec].countryCode());
   }
 
   /** Whether the token is part of the record's city or country name. */

@@ -262,6 +262,9 @@ public final class AffiliationMatcher {
     } else if (specific(h.before(), h.rec()) || specific(h.after(), h.rec())) {
       // "University of Milan Bicocca": the name found is only part of a longer, other name.
       s -= 0.15;
+      if (ix.foreignPlace(h.before(), h.rec())) {
+        s -= 0.2; // "Guangzhou City University": a namesake elsewhere, not "City University"
+      }
     }
     if (!h.wholeChunk() && h.end() - h.start() == 1 && h.kind() != RorRecord.KIND_ACRONYM) {
       s -= 0.1; // a one-word name inside a longer phrase is usually an ordinary word
@@ -298,6 +301,13 @@ public final class AffiliationMatcher {
         : ix.isGenericKey(h.key());
     if (generic && !(parentOk || cityOk)) {
       return 0;
+    }
+    if (h.chunk() > 0 && h.key().equals(ix.cityKey[h.rec()])) {
+      return 0; // "Sherbrooke, QC, Canada": the address, not the city's government
+    }
+    if (h.kind() == RorRecord.KIND_ACRONYM && h.chunk() > 0
+        && AffiliationCountries.regionCode(h.key(), countries)) {
+      return 0; // "Iowa City, IA, USA": a state in an address, not an organisation's acronym
     }
     if (h.kind() == RorRecord.KIND_ACRONYM && !(h.wholeChunk() || countryOk || cityOk)) {
       s -= 0.1;

@@ -17,10 +17,13 @@ import java.util.List;
  * @param parents     ROR ids of parent organisations
  * @param domains     web domains
  * @param schemaV2    whether the record came from a schema v2 dump
+ * @param standing    how established the record is in the registry: its relationships, its
+ *                    external ids, and 2 more when it is a funder; breaks ties between
+ *                    same-named records
  */
 public record RorRecord(String id, String name, List<String> names, byte[] nameKinds,
     String countryCode, String countryName, String city, boolean active, List<String> types,
-    List<String> parents, List<String> domains, boolean schemaV2) {
+    List<String> parents, List<String> domains, boolean schemaV2, int standing) {
 
   /** The display name. */
   public static final byte KIND_DISPLAY = 0;

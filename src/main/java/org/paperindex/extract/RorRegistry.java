@@ -167,7 +167,7 @@ public final class RorRegistry {
     return build(n.get("id").asText(), display, names, kinds,
         geo.path("country_code").asText(""), geo.path("country_name").asText(""),
         geo.path("name").asText(""), status, texts(n.path("types")), parents,
-        texts(n.path("domains")), true);
+        texts(n.path("domains")), true, standing(n, texts(n.path("types")).contains("funder")));
   }
 
   private static RorRecord fromV1(JsonNode n) {
@@ -206,12 +206,13 @@ public final class RorRegistry {
     JsonNode country = n.path("country");
     return build(n.get("id").asText(), n.get("name").asText(), names, kinds,
         country.path("country_code").asText(""), country.path("country_name").asText(""), city,
-        status, types, parents, texts(n.path("links")), false);
+        status, types, parents, texts(n.path("links")), false,
+        standing(n, n.path("external_ids").has("FundRef")));
   }
 
   private static RorRecord build(String id, String display, List<String> names, List<Byte> kinds,
       String cc, String cn, String city, String status, List<String> types, List<String> parents,
-      List<String> domains, boolean v2) {
+      List<String> domains, boolean v2, int standing) {
     List<String> cleanNames = new ArrayList<>();
     List<Byte> cleanKinds = new ArrayList<>();
     cleanNames.add(display);
@@ -229,7 +230,19 @@ public final class RorRegistry {
     }
     return new RorRecord(fullId(id), display, List.copyOf(cleanNames), k,
         cc.toUpperCase(Locale.ROOT), cn, city, !"inactive".equals(status), List.copyOf(types),
-        List.copyOf(parents), List.copyOf(domains), v2);
+        List.copyOf(parents), List.copyOf(domains), v2, standing);
+  }
+
+  // Relationships and external ids (ISNI, Wikidata, GRID, FundRef) accumulate on organisations
+  // that are widely referred to; a funder is one that grants cite. A parent link marks a unit of
+  // something else, so it does not count. Same in both schemas: v1 keeps external ids in an
+  // object, v2 in an array.
+  private static int standing(JsonNode n, boolean funder) {
+    int s = n.path("external_ids").size() + (funder ? 2 : 0);
+    for (JsonNode rel : n.path("relationships")) {
+      s += "parent".equalsIgnoreCase(rel.path("type").asText()) ? 0 : 1;
+    }
+    return s;
   }
 
   private static List<String> texts(JsonNode array) {

@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
 /** Binary cache of a {@link RorRegistry}, keyed by the dump files' paths, sizes and mtimes. */
 final class RorRegistryCache {
 
-  private static final int MAGIC = 0x524f5232; // "ROR2": bump when the layout changes
+  private static final int MAGIC = 0x524f5233; // "ROR3": bump when the layout changes
 
   private RorRegistryCache() {
   }
@@ -84,6 +84,7 @@ final class RorRegistryCache {
         writeList(out, r.parents());
         writeList(out, r.domains());
         out.writeBoolean(r.schemaV2());
+        out.writeInt(r.standing());
       }
     }
   }
@@ -108,7 +109,7 @@ final class RorRegistryCache {
         }
         RorRecord r = new RorRecord(id, name, List.copyOf(names), kinds, in.readUTF(),
             in.readUTF(), in.readUTF(), in.readBoolean(), readList(in), readList(in),
-            readList(in), in.readBoolean());
+            readList(in), in.readBoolean(), in.readInt());
         byId.put(id, r);
       }
       return new RorRegistry(byId);

@@ -53,6 +53,36 @@ class AffiliationRulesTest {
   }
 
   @Test
+  void exactTiesWeighRegistryStandingBeforeNameCount() {
+    // the Canadian record has fewer names but is a funder with relationships and external ids
+    assertThat(top(rules, "Department of Biology, Westmoor University")).isEqualTo("0cccccce4");
+    // evidence in the string still decides
+    assertThat(top(rules, "Westmoor University, Manila, Philippines")).isEqualTo("0cccccce3");
+  }
+
+  @Test
+  void aStateCodeInAnAddressIsNotAnAcronym() {
+    assertThat(top(rules, "Graduate Program in Physiology, Ann Arbor, MI, USA")).isNull();
+    assertThat(top(rules, "Ann Arbor, MI 48109, USA")).isNull();
+    assertThat(top(rules, "Emergency Medicine Resident, Saint Joseph, MI")).isNull(); // no country
+    assertThat(top(rules, "MI, Durham, NC, USA")).isEqualTo("0cccccce6");
+  }
+
+  @Test
+  void aCityInAnAddressIsNotTheCitysGovernment() {
+    assertThat(top(rules, "Department of Physics, Kestrel Polytechnic University, Kestrel, "
+        + "Canada")).isEqualTo("0cccccce8");
+    assertThat(top(rules, "Kestrel, Canada")).isEqualTo("0cccccce7");
+  }
+
+  @Test
+  void aNamePrefixedWithAForeignPlaceIsANamesake() {
+    // Kestrel is a Canadian city in this registry; the institute is in Bangladesh
+    assertThat(top(rules, "Kestrel Coastal Polytechnic Institute")).isNull();
+    assertThat(top(rules, "Coastal Polytechnic Institute")).isEqualTo("0cccccce9");
+  }
+
+  @Test
   void wordOrderOfAWholePieceMayDiffer() {
     assertThat(top(rules, "Institute of Cell Biology, Medical University of Bergstadt"))
         .isEqualTo("0ccccccd4");
