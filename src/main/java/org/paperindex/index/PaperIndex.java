@@ -17,11 +17,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -257,12 +254,7 @@ public final class PaperIndex implements AutoCloseable {
   public Optional<Paper> get(ArxivId id) {
     return withSearcher(s -> {
       try {
-        TopDocs top = s.search(new TermQuery(new Term(PaperSchema.ID, id.value())), 1);
-        if (top.scoreDocs.length == 0) {
-          return Optional.empty();
-        }
-        ScoreDoc sd = top.scoreDocs[0];
-        return Optional.of(PaperSchema.fromDocument(s.storedFields().document(sd.doc)));
+        return PaperLookup.find(s, id);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

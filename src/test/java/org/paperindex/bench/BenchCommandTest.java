@@ -33,19 +33,25 @@ class BenchCommandTest {
     String out = buf.toString(StandardCharsets.UTF_8);
     assertThat(code).as(out).isZero();
     List<String> lines = out.lines().toList();
-    List<String> last = lines.subList(lines.size() - 6, lines.size());
+    List<String> last = lines.subList(lines.size() - 7, lines.size());
     String num = "\\d+(\\.\\d+)?";
     assertThat(last.get(0)).matches("import: pipeline " + num + " records/s, bare lucene " + num
         + " records/s, ratio " + num);
     assertThat(last.get(1)).matches("harvest: " + num + " records/s");
     assertThat(last.get(2)).matches(
         "search: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
-    assertThat(last.get(3)).matches(
+    assertThat(last.get(3)).matches("search cached: median " + num + " ms, p99 " + num
+        + " ms over HTTP; median " + num + " ms in process");
+    assertThat(last.get(4)).matches(
         "detail: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
-    assertThat(last.get(4)).matches("startup: \\d+ ms to first answer");
-    assertThat(last.get(5)).matches("memory: peak heap \\d+ MiB");
+    assertThat(last.get(5)).matches("startup: \\d+ ms to first answer");
+    assertThat(last.get(6)).matches("memory: peak heap \\d+ MiB");
     // every HTTP request was answered with a 200 (a broken server would still give latencies)
     assertThat(out).containsPattern("search http: 60 requests from 3 clients, .*, 0 errors");
+    assertThat(out).containsPattern(
+        "search http, result cache on \\(the mix repeats\\): 60 requests from 3 clients, .*, 0 errors");
+    assertThat(out).containsPattern(
+        "search in process, baseline facets \\(Lucene drill-sideways\\): 60 requests .*, 0 errors");
     assertThat(out).containsPattern("detail http: 60 requests from 3 clients, .*, 0 errors");
     assertThat(out).containsPattern("detail in process: 60 requests from 3 clients, .*, 0 errors");
     assertThat(out).contains("records read 2000, indexed 2000, unchanged 0, rejected 0");

@@ -52,7 +52,9 @@ class ServeEndToEndTest {
         assertThat(search.body()).contains("\"total\":1").contains("2403.00011");
         assertThat(search.headers().firstValue("content-type").orElse("")).startsWith("application/json");
 
-        HttpResponse<String> paper = get(base + "/api/papers/arXiv:2403.00012v1");
+        // the index follows the record store in the background: the second paper of the page
+        // may become searchable a moment after the first
+        HttpResponse<String> paper = waitFor(base + "/api/papers/arXiv:2403.00012v1", 30);
         assertThat(paper.statusCode()).isEqualTo(200);
         assertThat(paper.body())
             .contains("\"title\":\"Origami of proofs\"")
