@@ -19,6 +19,8 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -45,8 +47,19 @@ public final class PaperSchema {
    * Bump whenever {@link #toDocument} changes what it indexes: an index committed with another
    * version is re-indexed from the record store on open (see {@link PaperIndex#SCHEMA}).
    * 2: author keys, id doc values, stored display categories, updated-or-submitted dates.
+   * 4: offsets in the title and abstract postings (highlighting without re-analysis).
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
+
+  /** Stored, analysed text with positions and offsets: what the highlighter reads. */
+  private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
+
+  private static FieldType highlightedText() {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
+  }
 
   // --- field names ---------------------------------------------------------------------------
   /** arXiv id without version; StringField, stored; the update key. */
@@ -191,10 +204,11 @@ public final class PaperSchema {
       d.add(new StringField(STUB, "true", Field.Store.NO));
       return d;
     }
-    // title/abstract: analysed full text with stemming; stored for highlighting and hit lists
-    d.add(new TextField(TITLE, p.title(), Field.Store.YES));
+    // title/abstract: analysed full text with stemming; stored for highlighting and hit lists,
+    // with offsets in the postings so highlighting need not analyse the text again
+    d.add(new Field(TITLE, p.title(), HIGHLIGHTED_TEXT));
     if (p.abstractText() != null) {
-      d.add(new TextField(ABSTRACT, p.abstractText(), Field.Store.YES));
+      d.add(new Field(ABSTRACT, p.abstractText(), HIGHLIGHTED_TEXT));
     }
     // authors: one value per author (multi-valued), accent-folded; stored for hit lists
     for (Author a : p.authors()) {
