@@ -1,6 +1,8 @@
 package org.paperindex.search;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +32,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.paperindex.index.PaperIndex;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * (any word of the suggestion may match the prefix; accents and case folded).
  *
  * <p>Freshness: the suggester is an in-memory copy built from the index's stored titles and
- * authors. The first lookup builds it; afterwards a lookup that finds the index changed and the
+ * authors, in a temporary on-disk index. The first lookup builds it, unless a server's warm-up
+ * is building it in the background already: then lookups answer nothing until it is there
+ * rather than wait minutes. Afterwards a lookup that finds the index changed and the
  * copy older than {@code maxAge} starts one background rebuild and keeps answering from the old
  * copy meanwhile, so new papers appear within {@code maxAge} plus one rebuild. With {@code
  * maxAge} zero every change is rebuilt synchronously (tests, small indexes). Thread-safe.
@@ -155,6 +159,11 @@ final class Suggester implements AutoCloseable {
       return;
     }
     boolean old = System.nanoTime() - builtAtNanos >= maxAge.toNanos();
+    if (current == null && rebuilding.get()) {
+      // the first build runs in the background (a server's warm-up; minutes at a million
+      // papers): answer nothing until it is there rather than hold the request thread
+      return;
+    }
     // a copy built from an empty index (serve warms up before its first harvest) is no use:
     // rebuild it at once rather than answering nothing for maxAge
     if (current == null || maxAge.isZero() || builtDocs == 0) {
@@ -187,8 +196,20 @@ final class Suggester implements AutoCloseable {
     });
     try {
       Analyzer a = new SuggestAnalyzer();
-      AnalyzingInfixSuggester s = new EscapingInfixSuggester(a);
-      s.build(new EntryIterator(entries.iterator()));
+      Path dir = Files.createTempDirectory("paperindex-suggest-");
+      AnalyzingInfixSuggester s;
+      try {
+        s = new EscapingInfixSuggester(a, dir);
+      } catch (IOException | RuntimeException e) {
+        deleteTree(dir);
+        throw e;
+      }
+      try {
+        s.build(new EntryIterator(entries.iterator()));
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(s);
+        throw e;
+      }
       LOG.debug("suggester built: {} entries in {} ms", entries.size(),
           (System.nanoTime() - t0) / 1_000_000);
       return s;
@@ -246,6 +267,22 @@ final class Suggester implements AutoCloseable {
       } catch (IOException e) {
         LOG.warn("cannot close suggester", e);
       }
+    }
+  }
+
+  // suggester directories not closed yet: removed at JVM exit if their owner never closes them
+  private static final Set<Path> LIVE_DIRS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE_DIRS.forEach(Suggester::deleteTree),
+        "paperindex-suggest-cleanup"));
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("cannot delete suggester files in {}", dir, e);
     }
   }
 
@@ -311,9 +348,28 @@ final class Suggester implements AutoCloseable {
   }
 
   /** The stock highlight is raw text with {@code <b>}; titles are untrusted, so escape them. */
+  /**
+   * The suggester's own small Lucene index lives in a temporary directory (memory-mapped, so in
+   * the page cache rather than on the heap: at a million papers it holds millions of entries),
+   * deleted when the suggester is closed.
+   */
   private static final class EscapingInfixSuggester extends AnalyzingInfixSuggester {
-    EscapingInfixSuggester(Analyzer a) throws IOException {
-      super(new ByteBuffersDirectory(), a, a, MIN_PREFIX_CHARS, false, true, true, true);
+    private final Path dir;
+
+    EscapingInfixSuggester(Analyzer a, Path dir) throws IOException {
+      super(FSDirectory.open(dir), a, a, MIN_PREFIX_CHARS, false, true, true, true);
+      this.dir = dir;
+      LIVE_DIRS.add(dir);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } finally {
+        deleteTree(dir);
+        LIVE_DIRS.remove(dir);
+      }
     }
 
     @Override
