@@ -199,4 +199,12 @@ class AffiliationRulesTest {
     // the system written out is the system
     assertThat(top(rules, "University of Valdoria System")).isEqualTo("0cccccca1");
   }
+
+  @Test
+  void anAcronymInsideALongerPieceYieldsToAnotherConfidentAnswer() {
+    assertThat(rules.match("Valdoria Institute of Oceanography, NEPU Robotics Lab, Boston, USA"))
+        .extracting(InstitutionMatch::rorId).containsExactly("https://ror.org/0cccccca4");
+    // alone it still answers
+    assertThat(top(rules, "NEPU Robotics Lab, Boston, USA")).isEqualTo("0ccccccc9");
+  }
 }
