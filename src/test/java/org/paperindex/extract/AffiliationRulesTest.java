@@ -207,4 +207,12 @@ class AffiliationRulesTest {
     // alone it still answers
     assertThat(top(rules, "NEPU Robotics Lab, Boston, USA")).isEqualTo("0ccccccc9");
   }
+
+  @Test
+  void aCampusNamedAtItsCityMayLeaveTheCityOut() {
+    assertThat(top(rules, "Department of Surgery, University of Valdoria Medical Branch"))
+        .isEqualTo("0cccccca5");
+    // a branch whose name merely ends with its city does not lose it
+    assertThat(top(rules, "Oceanic Research Center")).isEqualTo("0ccccccd2");
+  }
 }
