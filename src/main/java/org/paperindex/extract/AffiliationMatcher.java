@@ -89,7 +89,7 @@ public final class AffiliationMatcher {
       fuzzy.match(chunks, countries, present, best);
     }
     dropChildren(best, bestSpan);
-    resolveSystems(best, present);
+    systems.resolve(best, present);
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
     ranked.removeIf(e -> e.getValue() < threshold);
     if (ranked.size() > 1) {
@@ -110,26 +110,6 @@ public final class AffiliationMatcher {
           Math.min(1.0, Math.round(ranked.get(i).getValue() * 1000) / 1000.0)));
     }
     return out;
-  }
-
-  // A university system named without the word "system" ("Department of Physics, University of
-  // California"): authors mean a campus. The campus whose city the string names, else a score
-  // below the threshold unless other evidence lifts it (on the tuning set such answers were
-  // right 6 times in 100, and naming the campus the system's city holds, 5 in 28).
-  private void resolveSystems(Map<Integer, Double> best, Map<String, List<Integer>> present) {
-    for (int rec : new ArrayList<>(best.keySet())) {
-      if (!systems.isSystem(rec)) {
-        continue;
-      }
-      double s = best.get(rec);
-      int campus = systems.campusNamedBy(rec, present);
-      if (campus >= 0) {
-        best.remove(rec);
-        best.merge(campus, s, Math::max);
-      } else if (!present.containsKey("system")) {
-        best.put(rec, s - 0.25);
-      }
-    }
   }
 
   // When a unit and the organisation it belongs to are both named, the organisation is the
