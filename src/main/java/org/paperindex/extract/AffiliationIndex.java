@@ -203,11 +203,17 @@ final class AffiliationIndex {
   private void addCityless(Map<String, List<Integer>> ex, List<int[]> names, List<Integer> owners) {
     Map<String, List<Integer>> extra = new HashMap<>();
     for (int r = 0; r < recs.length; r++) {
-      if (cityKey[r].isEmpty() || parents[r].length > 0) {
-        continue; // "German Cancer Research Center Dresden" is a branch, not the centre
+      if (cityKey[r].isEmpty()) {
+        continue;
       }
       for (int n = 0; n < recs[r].names().size(); n++) {
         if (recs[r].nameKinds()[n] == RorRecord.KIND_ACRONYM) {
+          continue;
+        }
+        // "German Cancer Research Center Dresden" is a branch, not the centre; "... Medical
+        // Branch at Galveston" is the campus the name without its city means
+        if (parents[r].length > 0 && !recs[r].names().get(n).toLowerCase(java.util.Locale.ROOT)
+            .endsWith(" at " + recs[r].city().toLowerCase(java.util.Locale.ROOT))) {
           continue;
         }
         String key = AffiliationText.key(recs[r].names().get(n));

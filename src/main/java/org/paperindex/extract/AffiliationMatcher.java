@@ -26,6 +26,7 @@ public final class AffiliationMatcher {
 
   private final AffiliationIndex ix;
   private final AffiliationFuzzy fuzzy;
+  private final UniversitySystems systems;
   private final double threshold;
 
   /** Builds the matcher's index over the registry with the default threshold. */
@@ -37,6 +38,7 @@ public final class AffiliationMatcher {
   public AffiliationMatcher(RorRegistry registry, double threshold) {
     this.ix = new AffiliationIndex(registry);
     this.fuzzy = new AffiliationFuzzy(ix);
+    this.systems = new UniversitySystems(ix);
     this.threshold = threshold;
   }
 
@@ -65,6 +67,7 @@ public final class AffiliationMatcher {
     List<Hit> hits = exactHits(chunks, present);
     Map<Integer, Double> best = new HashMap<>();
     Map<Integer, Integer> bestSpan = new HashMap<>();
+    Map<Integer, Hit> bestHit = new HashMap<>();
     int lastChunk = -1;
     for (Hit h : hits) {
       if (!AffiliationIndex.isGeneric(h.key()) && !contained(h, hits)) {
@@ -79,14 +82,24 @@ public final class AffiliationMatcher {
       if (s > 0 && s > best.getOrDefault(h.rec(), 0.0)) {
         best.put(h.rec(), s);
         bestSpan.put(h.rec(), h.start() << 16 | h.end());
+        bestHit.put(h.rec(), h);
       }
     }
     if (best.values().stream().noneMatch(s -> s >= threshold)) {
       fuzzy.match(chunks, countries, present, best);
     }
     dropChildren(best, bestSpan);
+    systems.resolve(best, present);
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());
     ranked.removeIf(e -> e.getValue() < threshold);
+    if (ranked.size() > 1) {
+      // "ICMM CSIC Madrid, ..., Universidad Autónoma": an acronym inside a longer piece yields
+      // to any other confident answer (on the tuning set: 12 more right answers, 23 fewer wrong)
+      ranked.removeIf(e -> {
+        Hit h = bestHit.get(e.getKey());
+        return h != null && h.kind() == RorRecord.KIND_ACRONYM && !h.wholeChunk();
+      });
+    }
     ranked.sort(Map.Entry.<Integer, Double>comparingByValue(Comparator.reverseOrder())
         // equal scores: the more widely known record (more names, more units) first
         .thenComparing(e -> -ix.prominence[e.getKey()]).thenComparing(Map.Entry::getKey));

@@ -186,4 +186,33 @@ class AffiliationRulesTest {
     assertThat(top(rules, "Harwell School of Public Health")).isEqualTo("0cccccce2");
     assertThat(rules.match("Harwell Pilgrim Health Care")).isEmpty();
   }
+
+  @Test
+  void aSystemNamedAloneGoesToTheCampusItsAddressNamesOrToNobody() {
+    // "University of Valdoria" is the alias of a university system with two campuses
+    assertThat(top(rules, "Department of Physics, University of Valdoria, Pinecrest, USA"))
+        .isEqualTo("0cccccca2");
+    assertThat(rules.match("Department of Physics, University of Valdoria")).isEmpty();
+    // another organisation named beside the system is the answer
+    assertThat(top(rules, "Valdoria Institute of Oceanography, University of Valdoria"))
+        .isEqualTo("0cccccca4");
+    // the system written out is the system
+    assertThat(top(rules, "University of Valdoria System")).isEqualTo("0cccccca1");
+  }
+
+  @Test
+  void anAcronymInsideALongerPieceYieldsToAnotherConfidentAnswer() {
+    assertThat(rules.match("Valdoria Institute of Oceanography, NEPU Robotics Lab, Boston, USA"))
+        .extracting(InstitutionMatch::rorId).containsExactly("https://ror.org/0cccccca4");
+    // alone it still answers
+    assertThat(top(rules, "NEPU Robotics Lab, Boston, USA")).isEqualTo("0ccccccc9");
+  }
+
+  @Test
+  void aCampusNamedAtItsCityMayLeaveTheCityOut() {
+    assertThat(top(rules, "Department of Surgery, University of Valdoria Medical Branch"))
+        .isEqualTo("0cccccca5");
+    // a branch whose name merely ends with its city does not lose it
+    assertThat(top(rules, "Oceanic Research Center")).isEqualTo("0ccccccd2");
+  }
 }
