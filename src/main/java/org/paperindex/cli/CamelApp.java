@@ -29,6 +29,7 @@ public final class CamelApp implements AutoCloseable {
   private final Main main;
   private final Services services;
   private final boolean serve;
+  private final java.util.List<Runnable> onStarted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CamelApp(Settings settings, Services services, Mode mode) {
     this.services = services;
@@ -58,6 +59,12 @@ public final class CamelApp implements AutoCloseable {
     main.addMainListener(
         new MainListenerSupport() {
           @Override
+          public void afterStart(BaseMainSupport m) {
+            // run() only: the routes and the HTTP server are up
+            onStarted.forEach(Runnable::run);
+          }
+
+          @Override
           public void afterStop(BaseMainSupport m) {
             // routes are stopped (in-flight work finished or timed out): commit and close
             services.close();
@@ -76,6 +83,15 @@ public final class CamelApp implements AutoCloseable {
       // JSON errors from the HTTP layer too
       org.paperindex.api.HttpLayerErrors.install(ctx, services.config().http().port());
     }
+  }
+
+  /**
+   * Runs {@code r} once {@link #runUntilStopped} has started Camel (routes and the HTTP server
+   * up), on the starting thread: for work that should not compete with start-up.
+   */
+  public CamelApp onStarted(Runnable r) {
+    onStarted.add(r);
+    return this;
   }
 
   /** Starts Camel and blocks until the JVM is told to stop (SIGTERM/Ctrl-C). */
