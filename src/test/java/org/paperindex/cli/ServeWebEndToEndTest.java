@@ -114,9 +114,9 @@ class ServeWebEndToEndTest {
     assertThat(get("/health").body()).contains("\"status\":\"UP\"");
     // raw request lines, so no client normalises the dots away before the server sees them
     for (String path : List.of("/static/../openapi.json", "/static/%2e%2e/openapi.json",
-        "/static/..%2fopenapi.json", "/static/%2e%2e%2fopenapi.json", "/static/..%5clogback.xml")) {
+        "/static/..%2fopenapi.json", "/static/%2e%2e%2fopenapi.json", "/static/..%5copenapi.json")) {
       String reply = rawGet(path);
-      assertThat(reply).as(path).startsWith("HTTP/1.1 404").doesNotContain("\"openapi\"").doesNotContain("<configuration");
+      assertThat(reply).as(path).startsWith("HTTP/1.1 404").doesNotContain("\"openapi\"");
     }
   }
 
