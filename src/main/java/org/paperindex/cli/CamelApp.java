@@ -48,6 +48,8 @@ public final class CamelApp implements AutoCloseable {
     p.putIfAbsent("camel.health.enabled", "false");
     checkRoutesExist(p.getProperty("camel.main.routes-include-pattern"));
     if (mode == Mode.SERVE) {
+      // runUntilStopped (serve) does not go through start(): install the JSON errors here too
+      onStarted(() -> org.paperindex.api.HttpLayerErrors.install(main.getCamelContext(), cfg.http().port()));
       p.put("camel.server.enabled", "true");
       p.put("camel.server.host", cfg.http().host());
       p.put("camel.server.port", Integer.toString(cfg.http().port()));
