@@ -72,7 +72,9 @@ public final class ArxivHttpClient {
 
   private final AppConfig.ArxivConfig config;
   private final Throttle throttle;
-  private final HttpClient http;
+  // made on first use: building one sets up TLS (security providers, the CA certificates, about
+  // 900 classes), which a server start that sends no request to arXiv should not wait for
+  private volatile HttpClient http;
   private final Sleeper sleeper;
   private final Clock clock;
   private final DoubleSupplier jitter;
@@ -94,12 +96,24 @@ public final class ArxivHttpClient {
     this.sleeper = sleeper;
     this.clock = clock;
     this.jitter = jitter;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+  }
+
+  private HttpClient http() {
+    HttpClient c = http;
+    if (c == null) {
+      synchronized (this) {
+        c = http;
+        if (c == null) {
+          c = HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(config.connectTimeout())
+              .followRedirects(HttpClient.Redirect.NORMAL)
+              .build();
+          http = c;
+        }
+      }
+    }
+    return c;
   }
 
   public Throttle throttle() {
@@ -187,7 +201,7 @@ public final class ArxivHttpClient {
     HttpRequest req = b.build();
     try (Throttle.Permit permit = throttle.acquire()) {
       CompletableFuture<HttpResponse<byte[]>> f =
-          http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
+          http().sendAsync(req, HttpResponse.BodyHandlers.ofByteArray());
       HttpResponse<byte[]> resp;
       try {
         // the request timeout only covers the headers; this bounds a body that stalls half-way

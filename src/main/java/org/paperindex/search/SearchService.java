@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -44,6 +45,7 @@ public final class SearchService {
   private final boolean cacheUnfiltered;
   private final FacetEngine engine;
   private final int cacheEntries;
+  private CompletableFuture<Void> facetWarmup; // guarded by this
 
   /** Default size of the per-searcher result cache ({@link SearchCache}), in entries. */
   public static final int DEFAULT_CACHE_ENTRIES = 256;
@@ -290,23 +292,60 @@ public final class SearchService {
 
   /**
    * Prepares, in the background, what the first requests would otherwise wait for: the
-   * suggester's first build (many seconds at a million papers) and the current searcher's facet
-   * columns (about a second at a million papers; a search that comes first builds them itself).
-   * For servers, once after start; one-shot CLI commands do not need it.
+   * current searcher's facet columns (about a second at a million papers; a search that comes
+   * first builds them itself), then the suggester's first build (many seconds at a million
+   * papers). For servers, once after start; one-shot CLI commands do not need it.
    */
   public void warmUp() {
-    suggester.warmInBackground();
-    Thread t = new Thread(() -> index.withSearcher(s -> {
-      PaperSearcher ps = (PaperSearcher) s;
-      if (engine == FacetEngine.LUCENE) {
-        ps.facetState();
-      } else {
-        ps.warmFacetColumns();
+    warmFacets();
+    warmSuggester();
+  }
+
+  /**
+   * Builds the current searcher's facet columns in the background (once; later calls do
+   * nothing). A server calls this before it starts its HTTP layer: the first search needs them.
+   */
+  public synchronized void warmFacets() {
+    if (facetWarmup != null) {
+      return;
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    facetWarmup = done;
+    Thread t = new Thread(() -> {
+      try {
+        index.withSearcher(s -> {
+          PaperSearcher ps = (PaperSearcher) s;
+          if (engine == FacetEngine.LUCENE) {
+            ps.facetState();
+          } else {
+            ps.warmFacetColumns();
+          }
+          return null;
+        });
+      } finally {
+        done.complete(null);
       }
-      return null;
-    }), "paperindex-facet-warmup");
+    }, "paperindex-facet-warmup");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Starts the suggester's first build in the background once the facet warm-up (if one was
+   * started) has finished. A server calls this once it answers requests: the build reads every
+   * stored title and author, and on two cores it would otherwise take a core from start-up and
+   * from the first search.
+   */
+  public void warmSuggester() {
+    CompletableFuture<Void> f;
+    synchronized (this) {
+      f = facetWarmup;
+    }
+    if (f == null) {
+      suggester.warmInBackground();
+    } else {
+      f.whenComplete((v, e) -> suggester.warmInBackground());
+    }
   }
 
   /** Stops the suggester's background rebuilds and frees its memory. */
