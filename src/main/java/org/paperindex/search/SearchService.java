@@ -337,6 +337,7 @@ public final class SearchService {
    * from the first search.
    */
   public void warmSuggester() {
+    suggester.warmSoon(); // lookups meanwhile answer nothing instead of building on a request
     CompletableFuture<Void> f;
     synchronized (this) {
       f = facetWarmup;

@@ -1,8 +1,6 @@
 package org.paperindex.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup.LookupResult;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.paperindex.index.PaperIndex;
@@ -66,6 +63,8 @@ final class Suggester implements AutoCloseable {
     return t;
   });
   private final AtomicBoolean rebuilding = new AtomicBoolean();
+  // set between a server's start and its deferred first build (see warmSoon)
+  private volatile boolean warmPending;
   // read: lookups; write: swapping in a new suggester and closing the old one
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile AnalyzingInfixSuggester current;
@@ -128,9 +127,22 @@ final class Suggester implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("suggester warm-up failed", e);
         } finally {
+          warmPending = false;
           rebuilding.set(false);
         }
       });
+    } else {
+      warmPending = false;
+    }
+  }
+
+  /**
+   * Says a background first build will start soon ({@link #warmInBackground}): lookups until
+   * then answer nothing rather than build synchronously on a request thread.
+   */
+  void warmSoon() {
+    if (current == null) {
+      warmPending = true;
     }
   }
 
@@ -159,7 +171,7 @@ final class Suggester implements AutoCloseable {
       return;
     }
     boolean old = System.nanoTime() - builtAtNanos >= maxAge.toNanos();
-    if (current == null && rebuilding.get()) {
+    if (current == null && (rebuilding.get() || warmPending)) {
       // the first build runs in the background (a server's warm-up; minutes at a million
       // papers): answer nothing until it is there rather than hold the request thread
       return;
@@ -195,15 +207,7 @@ final class Suggester implements AutoCloseable {
       }
     });
     try {
-      Analyzer a = new SuggestAnalyzer();
-      Path dir = Files.createTempDirectory("paperindex-suggest-");
-      AnalyzingInfixSuggester s;
-      try {
-        s = new EscapingInfixSuggester(a, dir);
-      } catch (IOException | RuntimeException e) {
-        deleteTree(dir);
-        throw e;
-      }
+      AnalyzingInfixSuggester s = DiskInfixSuggester.create(new SuggestAnalyzer(), MIN_PREFIX_CHARS);
       try {
         s.build(new EntryIterator(entries.iterator()));
       } catch (IOException | RuntimeException e) {
@@ -270,22 +274,6 @@ final class Suggester implements AutoCloseable {
     }
   }
 
-  // suggester directories not closed yet: removed at JVM exit if their owner never closes them
-  private static final Set<Path> LIVE_DIRS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE_DIRS.forEach(Suggester::deleteTree),
-        "paperindex-suggest-cleanup"));
-  }
-
-  private static void deleteTree(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      LOG.warn("cannot delete suggester files in {}", dir, e);
-    }
-  }
-
   private record Entry(String text, long weight, String payload) {}
 
   /** Feeds entries with weight and payload to the suggester. */
@@ -344,50 +332,6 @@ final class Suggester implements AutoCloseable {
       Tokenizer t = new StandardTokenizer();
       TokenStream s = new ASCIIFoldingFilter(new LowerCaseFilter(t));
       return new TokenStreamComponents(t, s);
-    }
-  }
-
-  /** The stock highlight is raw text with {@code <b>}; titles are untrusted, so escape them. */
-  /**
-   * The suggester's own small Lucene index lives in a temporary directory (memory-mapped, so in
-   * the page cache rather than on the heap: at a million papers it holds millions of entries),
-   * deleted when the suggester is closed.
-   */
-  private static final class EscapingInfixSuggester extends AnalyzingInfixSuggester {
-    private final Path dir;
-
-    EscapingInfixSuggester(Analyzer a, Path dir) throws IOException {
-      super(FSDirectory.open(dir), a, a, MIN_PREFIX_CHARS, false, true, true, true);
-      this.dir = dir;
-      LIVE_DIRS.add(dir);
-    }
-
-    @Override
-    public void close() throws IOException {
-      try {
-        super.close();
-      } finally {
-        deleteTree(dir);
-        LIVE_DIRS.remove(dir);
-      }
-    }
-
-    @Override
-    protected void addNonMatch(StringBuilder sb, String text) {
-      sb.append(Highlighting.escape(text, 0, text.length()));
-    }
-
-    @Override
-    protected void addWholeMatch(StringBuilder sb, String surface, String analyzed) {
-      sb.append("<mark>").append(Highlighting.escape(surface, 0, surface.length())).append("</mark>");
-    }
-
-    @Override
-    protected void addPrefixMatch(StringBuilder sb, String surface, String analyzed, String prefix) {
-      // the folded prefix may be shorter than the surface (ß → ss); mark what we can
-      int n = Math.min(prefix.length(), surface.length());
-      sb.append("<mark>").append(Highlighting.escape(surface, 0, n)).append("</mark>")
-          .append(Highlighting.escape(surface, n, surface.length()));
     }
   }
 }
