@@ -96,8 +96,8 @@ public final class BenchRunner {
     }
 
     long harvestN = Math.min(opt.harvestRecords(), opt.records());
-    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest")),
-        config(work.resolve("harvest-inline")));
+    HarvestBench.Run h = HarvestBench.run(gen, harvestN, config(work.resolve("harvest-warmup")),
+        config(work.resolve("harvest")), config(work.resolve("harvest-inline")));
     out.printf(Locale.ROOT, "harvest detail: %d records in %d pages (%d MiB XML); fetch+parse alone"
             + " %.0f records/s; stored (fetch, parse, store, commit, checkpoint) %.0f records/s in"
             + " %.1f s; indexed (until the index caught up and committed) %.0f records/s in %.1f s;"
@@ -106,6 +106,7 @@ public final class BenchRunner {
         MemoryProbe.mib(h.bytes()), h.parseOnlyRate(), h.rate(), h.storedSeconds(), h.indexedRate(),
         h.indexedSeconds(), h.inlineRate(), h.inlineSeconds(), h.rate() / h.inlineRate(),
         h.indexedRate() / h.inlineRate());
+    delete(work.resolve("harvest-warmup"));
     delete(work.resolve("harvest"));
     delete(work.resolve("harvest-inline"));
 

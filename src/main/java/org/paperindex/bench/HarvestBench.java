@@ -56,10 +56,12 @@ final class HarvestBench {
   /**
    * Serves {@code records} generated records and harvests them into the stores of {@code cfg}
    * (whose OAI URL is replaced by the loopback server's); the pages are rendered before the clock
-   * starts. {@code inlineCfg} receives the same harvest through the inline path.
+   * starts, and one untimed harvest into {@code warmupCfg} runs first, so the timed ones run on
+   * compiled code as a server's scheduled harvests do. {@code inlineCfg} receives the same
+   * harvest through the inline path.
    */
-  static Run run(SyntheticArxiv gen, long records, AppConfig cfg, AppConfig inlineCfg)
-      throws IOException {
+  static Run run(SyntheticArxiv gen, long records, AppConfig warmupCfg, AppConfig cfg,
+      AppConfig inlineCfg) throws IOException {
     try (LoopbackOaiServer server = new LoopbackOaiServer(gen, records, PAGE_SIZE)) {
       AppConfig.ArxivConfig a = cfg.arxiv();
       AppConfig.ArxivConfig loop = new AppConfig.ArxivConfig(server.uri(), java.time.Duration.ZERO,
@@ -68,6 +70,11 @@ final class HarvestBench {
       ArxivHttpClient http = new ArxivHttpClient(loop, new Throttle(java.time.Duration.ZERO));
       OaiPmhParser parser = new OaiPmhParser();
       OaiPmhHarvester harvester = new OaiPmhHarvester(server.uri(), http, parser::parse);
+
+      try (Services s = Services.open(warmupCfg, Services.Access.WRITE)) {
+        harvest(harvester, s, warmupCfg);
+        s.awaitIndexed(java.time.Duration.ofDays(1));
+      }
 
       long start = System.nanoTime();
       HarvestSummary sum;
