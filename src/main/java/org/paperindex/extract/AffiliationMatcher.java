@@ -43,7 +43,7 @@ public final class AffiliationMatcher {
   }
 
   /** One name occurrence found in the string. */
-  private record Hit(int rec, int kind, String key, int chunk, int start, int end,
+  record Hit(int rec, int kind, String key, int chunk, int start, int end,
       boolean wholeChunk, int sharing, String before, String after, int origin) {
 
     boolean joined() {
@@ -88,6 +88,7 @@ public final class AffiliationMatcher {
     if (best.values().stream().noneMatch(s -> s >= threshold)) {
       fuzzy.match(chunks, countries, present, best);
     }
+    AffiliationQualifiers.apply(hits, bestHit, best, ix.parents);
     dropChildren(best, bestSpan);
     systems.resolve(best, present);
     List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(best.entrySet());

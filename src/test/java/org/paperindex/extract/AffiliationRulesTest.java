@@ -215,4 +215,13 @@ class AffiliationRulesTest {
     // a branch whose name merely ends with its city does not lose it
     assertThat(top(rules, "Oceanic Research Center")).isEqualTo("0ccccccd2");
   }
+
+  @Test
+  void aParentsAcronymNextToItsUnitQualifiesTheUnit() {
+    // "NASA Goddard Institute for Space Studies": the unit, not the agency
+    assertThat(top(rules, "ZSA Quillon Institute for Orbital Studies, New York, NY, USA"))
+        .isEqualTo("0cccccca8");
+    // the agency alone is still the agency
+    assertThat(top(rules, "Orbital Branch, ZSA, Lakeview, USA")).isEqualTo("0cccccca7");
+  }
 }
