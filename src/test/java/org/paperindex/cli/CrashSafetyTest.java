@@ -182,13 +182,19 @@ class CrashSafetyTest {
     assertThat(PaperIndexCli.run(withDirs(List.of("show", id), dir))).isZero();
   }
 
+  /** Bytes under {@code dir} (for the log); the process may be deleting files meanwhile. */
   private static long size(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (!Files.isDirectory(dir)) {
+        return 0;
+      }
+      try (Stream<Path> s = Files.walk(dir)) {
+        return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        // a merge removed a file while we listed the directory: list again
+      }
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    }
+    return -1;
   }
 
   /** Ids with a content fingerprint, from the store and from the index, reopened from disk. */
