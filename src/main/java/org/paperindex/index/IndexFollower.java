@@ -73,13 +73,7 @@ public final class IndexFollower implements AutoCloseable {
     this.store = ingester.store();
     this.index = ingester.index();
     this.forceCommitNanos = Math.max(0, forceCommitAfter.toNanos());
-    long from = index.committedStoreSeq();
-    long last = store.lastSeq();
-    if (from > last) {
-      // the index claims changes the store never had: the store was replaced; re-index all
-      LOG.warn("index is ahead of the record store (seq {} > {}): re-indexing everything", from, last);
-      from = 0;
-    }
+    long from = Ingester.replayFrom(index, store);
     this.applied = from;
     this.committed = from;
     this.thread = new Thread(this::loop, "paperindex-index-follower");

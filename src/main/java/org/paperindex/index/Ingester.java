@@ -180,19 +180,28 @@ public final class Ingester {
   }
 
   /**
+   * The store sequence after which the index lacks changes: its last commit's, or 0 when the
+   * index claims changes the store never had (the store was replaced: re-index everything).
+   */
+  static long replayFrom(PaperIndex index, RecordStore store) {
+    long from = index.committedStoreSeq();
+    long last = store.lastSeq();
+    if (from > last) {
+      LOG.warn("index is ahead of the record store (seq {} > {}): re-indexing everything", from, last);
+      return 0;
+    }
+    return from;
+  }
+
+  /**
    * Brings the index up to the store after a crash or an interrupted run: re-indexes every paper
    * changed after the index's last committed store sequence, then commits. Returns how many.
    */
   public long catchUp() {
     lock.writeLock().lock();
     try {
-      long from = index.committedStoreSeq();
+      long from = replayFrom(index, store);
       long last = store.lastSeq();
-      if (from > last) {
-        // the index claims changes the store never had: the store was replaced; re-index all
-        LOG.warn("index is ahead of the record store (seq {} > {}): re-indexing everything", from, last);
-        from = 0;
-      }
       long[] n = {0};
       store.replaySince(from, p -> {
         index.upsert(enricher.apply(p));

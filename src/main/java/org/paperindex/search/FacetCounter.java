@@ -1,6 +1,7 @@
 package org.paperindex.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,11 +33,10 @@ final class FacetCounter {
   private FacetCounter() {}
 
   /**
-   * Counts for {@code dims} (indexes into {@link PaperSchema#FACET_DIMS}; null entries false)
+   * Counts for the dimensions marked in {@code dims} (indexed like {@link PaperSchema#FACET_DIMS})
    * over the hits of {@code base} filtered by {@code filters} (at most one per dimension).
    */
-  static FacetCounts count(PaperSearcher s, Query base, List<FacetFilter> filters, boolean[] dims)
-      throws IOException {
+  static FacetCounts count(PaperSearcher s, Query base, List<FacetFilter> filters, boolean[] dims) {
     List<LeafReaderContext> leaves = s.getIndexReader().leaves();
     FacetColumns[] cols = new FacetColumns[leaves.size()];
     for (LeafReaderContext leaf : leaves) {
@@ -57,17 +57,21 @@ final class FacetCounter {
       }
     }
     Counting c = new Counting(cols, counts, fdim, accepted);
-    s.search(base, new CollectorManager<Counting, Counting>() {
-      @Override
-      public Counting newCollector() {
-        return c; // the searcher has no executor: one collector, segments in turn
-      }
+    try {
+      s.search(base, new CollectorManager<Counting, Counting>() {
+        @Override
+        public Counting newCollector() {
+          return c; // the searcher has no executor: one collector, segments in turn
+        }
 
-      @Override
-      public Counting reduce(Collection<Counting> collectors) {
-        return c;
-      }
-    });
+        @Override
+        public Counting reduce(Collection<Counting> collectors) {
+          return c;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("facet counting failed", e);
+    }
     return new FacetCounts(c.hits, counts);
   }
 
@@ -103,7 +107,10 @@ final class FacetCounter {
       int[] overflow = new int[n];
       int[][] starts = new int[n][];
       int[][] values = new int[n][];
-      List<Integer> wanted = new ArrayList<>();
+      // the dimensions to count, split: one inline slot and no side table (year, flags, the
+      // primary category) take a short path; a dimension with no value in this segment is skipped
+      List<Integer> simple = new ArrayList<>();
+      List<Integer> other = new ArrayList<>();
       for (int d = 0; d < n; d++) {
         shift[d] = col.shift(d);
         width[d] = col.width(d);
@@ -112,15 +119,9 @@ final class FacetCounter {
         overflow[d] = col.overflowBit(d);
         starts[d] = col.starts(d);
         values[d] = col.values(d);
-        if (counts[d] != null) {
-          wanted.add(d);
+        if (counts[d] == null) {
+          continue;
         }
-      }
-      // the dimensions to count, split: one inline slot and no side table (year, flags, the
-      // primary category) take a short path; a dimension with no value in this segment is skipped
-      List<Integer> simple = new ArrayList<>();
-      List<Integer> other = new ArrayList<>();
-      for (int d : wanted) {
         if (slots[d] == 1 && overflow[d] < 0) {
           simple.add(d);
         } else if (slots[d] > 0 || overflow[d] >= 0) {

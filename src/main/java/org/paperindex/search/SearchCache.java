@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * or the highlights toggled count the same hits). Like Elasticsearch's request cache it lives as
  * long as its point-in-time view: every refresh that changes the index makes a new searcher and
  * so an empty cache, and nothing cached can be stale. Least recently used entries go first; facet
- * counts are also bounded by the ints they hold. Thread-safe.
+ * counts are also bounded by the ints they hold. With no entries allowed it keeps nothing and
+ * every call computes. Thread-safe.
  */
 final class SearchCache {
 
@@ -35,6 +36,9 @@ final class SearchCache {
 
   /** The response to {@code req}, computed by {@code search} unless cached. */
   SearchResponse response(SearchRequest req, Supplier<SearchResponse> search) {
+    if (maxEntries == 0) {
+      return search.get();
+    }
     synchronized (responses) {
       SearchResponse r = responses.get(req);
       if (r != null) {
@@ -50,6 +54,9 @@ final class SearchCache {
 
   /** The counts for {@code key}, computed by {@code count} unless cached. */
   FacetCounts counts(Object key, Supplier<FacetCounts> count) {
+    if (maxEntries == 0) {
+      return count.get();
+    }
     synchronized (counts) {
       FacetCounts c = counts.get(key);
       if (c != null) {

@@ -134,9 +134,6 @@ public final class SearchService {
     int want = from + req.size() + 1;
     return index.withSearcher(s -> {
       try {
-        if (cacheEntries == 0) {
-          return run(s, req, b, after, from, want);
-        }
         return cache((PaperSearcher) s).response(req, () -> {
           try {
             return run(s, req, b, after, from, want);
@@ -148,8 +145,6 @@ public final class SearchService {
         throw new BadQueryException("query expands to too many terms; be more specific");
       } catch (TooComplexToDeterminizeException e) {
         throw new BadQueryException(TOO_COMPLEX);
-      } catch (IOException e) {
-        throw new UncheckedIOException("search failed", e);
       }
     });
   }
@@ -201,8 +196,7 @@ public final class SearchService {
 
   private static final Object UNFILTERED = new Object();
 
-  private FacetCounts facetCounts(PaperSearcher s, QueryBuilder.Built b, List<String> dims)
-      throws IOException {
+  private FacetCounts facetCounts(PaperSearcher s, QueryBuilder.Built b, List<String> dims) {
     if (b.allBase() && cacheUnfiltered) {
       // the browse of everything (a front page) is counted once per searcher
       FacetCounts all = s.memo(UNFILTERED, () -> countAll(s, b));
@@ -221,29 +215,17 @@ public final class SearchService {
       }
     }
     boolean[] mask = mask(dims);
-    if (cacheEntries == 0) {
-      return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask);
-    }
     // the same query and filters on another page, in another order or without highlights
     List<Object> key = List.of(b.query().getBaseQuery(), b.facetFilters(), Arrays.toString(mask));
-    return cache(s).counts(key, () -> {
-      try {
-        return FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask);
-      } catch (IOException e) {
-        throw new UncheckedIOException("facet counting failed", e);
-      }
-    });
+    return cache(s).counts(key,
+        () -> FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask));
   }
 
   /** Every dimension's counts over the base query alone (which must be the all-papers base). */
   private static FacetCounts countAll(PaperSearcher s, QueryBuilder.Built b) {
     boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
     Arrays.fill(all, true);
-    try {
-      return FacetCounter.count(s, b.query().getBaseQuery(), List.of(), all);
-    } catch (IOException e) {
-      throw new UncheckedIOException("facet counting failed", e);
-    }
+    return FacetCounter.count(s, b.query().getBaseQuery(), List.of(), all);
   }
 
   private static boolean[] mask(List<String> dims) {
