@@ -331,6 +331,11 @@ public final class SearchService {
     }
   }
 
+  /** Completes once the suggester's first copy is built (tests wait for a warm-up with it). */
+  CompletableFuture<Void> suggesterBuilt() {
+    return suggester.firstBuild();
+  }
+
   /** Stops the suggester's background rebuilds and frees its memory. */
   public void close() {
     suggester.close();

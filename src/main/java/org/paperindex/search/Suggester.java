@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,6 +72,8 @@ final class Suggester implements AutoCloseable {
   private volatile long builtVersion = -1;
   private volatile long builtAtNanos;
   private volatile int builtDocs;
+  // completes when the first copy is there (or the background first build has given up)
+  private final CompletableFuture<Void> firstBuild = new CompletableFuture<>();
 
   Suggester(PaperIndex index, Duration maxAge) {
     this.index = index;
@@ -129,11 +132,17 @@ final class Suggester implements AutoCloseable {
         } finally {
           warmPending = false;
           rebuilding.set(false);
+          firstBuild.complete(null);
         }
       });
     } else {
       warmPending = false;
     }
+  }
+
+  /** Completes once the first copy is built, or the background first build has failed. */
+  CompletableFuture<Void> firstBuild() {
+    return firstBuild;
   }
 
   /**
@@ -162,6 +171,7 @@ final class Suggester implements AutoCloseable {
     } finally {
       lock.writeLock().unlock();
     }
+    firstBuild.complete(null);
     closeQuietly(old);
   }
 
