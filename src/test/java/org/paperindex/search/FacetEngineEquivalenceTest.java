@@ -87,7 +87,7 @@ class FacetEngineEquivalenceTest {
     }
   }
 
-  private static SearchRequest request(Random rnd) {
+  static SearchRequest request(Random rnd) {
     SearchRequest.Builder b = SearchRequest.builder();
     int words = rnd.nextInt(3);
     StringBuilder q = new StringBuilder();
@@ -133,7 +133,7 @@ class FacetEngineEquivalenceTest {
     return b.build();
   }
 
-  private static Paper paper(Random rnd, int n) {
+  static Paper paper(Random rnd, int n) {
     String id = String.format("2401.%05d", n);
     List<String> cats = new ArrayList<>();
     String primary = pick(rnd, CATS);
