@@ -3,10 +3,15 @@ package org.paperindex.search;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -14,6 +19,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.paperindex.index.PaperSchema;
+import org.paperindex.index.PaperSearcher;
 
 /**
  * Highlighted title and abstract snippets. Titles and abstracts are untrusted text, so every
@@ -36,10 +42,23 @@ final class Highlighting {
    */
   static List<Map<String, String>> highlight(IndexSearcher s, Query q, int[] docIds)
       throws IOException {
+    return highlight(s, q, docIds, null);
+  }
+
+  /**
+   * As above, with the hits' stored fields already read ({@code stored[i]} for {@code
+   * docIds[i]}, title and abstract included), or null to read them here.
+   */
+  static List<Map<String, String>> highlight(IndexSearcher s, Query q, int[] docIds,
+      Document[] stored) throws IOException {
     if (docIds.length == 0) {
       return new ArrayList<>();
     }
-    Map<String, String[]> h = new BothFields(s)
+    Map<Integer, Document> byDoc = new HashMap<>();
+    for (int i = 0; stored != null && i < docIds.length; i++) {
+      byDoc.put(docIds[i], stored[i]);
+    }
+    Map<String, String[]> h = new BothFields(s, byDoc)
         .highlightFields(new String[] {PaperSchema.TITLE, PaperSchema.ABSTRACT}, q, docIds,
             new int[] {1, ABSTRACT_PASSAGES});
     return combine(h.get(PaperSchema.TITLE), h.get(PaperSchema.ABSTRACT));
@@ -54,12 +73,14 @@ final class Highlighting {
     PassageFormatter f = new EscapingFormatter();
     String[] titles = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
         .withBreakIterator(WholeBreakIterator::new).withFormatter(f).withMaxLength(MAX_LENGTH)
+        .withWeightMatches(false)
         .build()
         .highlightFields(new String[] {PaperSchema.TITLE}, q, docIds, new int[] {1})
         .get(PaperSchema.TITLE);
     String[] abstracts = UnifiedHighlighter.builder(s, PaperSchema.analyzer())
         .withBreakIterator(Highlighting::sentences)
         .withFormatter(f).withMaxLength(MAX_LENGTH)
+        .withWeightMatches(false)
         .build()
         .highlightFields(new String[] {PaperSchema.ABSTRACT}, q, docIds,
             new int[] {ABSTRACT_PASSAGES})
@@ -89,9 +110,48 @@ final class Highlighting {
 
   /** Both fields in one highlighter: the title is one passage, the abstract is split safely. */
   private static final class BothFields extends UnifiedHighlighter {
-    BothFields(IndexSearcher s) {
+    private final IndexSearcher searcher;
+    private final Map<Integer, Document> stored;
+
+    BothFields(IndexSearcher s, Map<Integer, Document> stored) {
       super(UnifiedHighlighter.builder(s, PaperSchema.analyzer())
-          .withFormatter(new EscapingFormatter()).withMaxLength(MAX_LENGTH));
+          .withFormatter(new EscapingFormatter()).withMaxLength(MAX_LENGTH)
+          .withWeightMatches(false));
+      this.searcher = s;
+      this.stored = stored;
+    }
+
+    /**
+     * The field's index options: from the searcher's merged field infos, which a {@link
+     * PaperSearcher} keeps (the highlighter would merge every segment's infos on every call).
+     */
+    @Override
+    protected FieldInfo getFieldInfo(String field) {
+      if (searcher instanceof PaperSearcher ps) {
+        return ps.memo(FIELD_INFOS, () -> FieldInfos.getMergedFieldInfos(ps.getIndexReader()))
+            .fieldInfo(field);
+      }
+      return super.getFieldInfo(field);
+    }
+
+    /** The hits' titles and abstracts as read with their display fields, if they were. */
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
+        int cacheCharsThreshold) throws IOException {
+      if (stored.isEmpty()) {
+        return super.loadFieldValues(fields, docs, cacheCharsThreshold);
+      }
+      List<CharSequence[]> out = new ArrayList<>();
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        Document d = stored.get(doc);
+        CharSequence[] values = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          String v = d == null ? null : d.get(fields[f]);
+          values[f] = v == null ? "" : v.length() > MAX_LENGTH ? v.substring(0, MAX_LENGTH) : v;
+        }
+        out.add(values);
+      }
+      return out;
     }
 
     @Override
@@ -99,6 +159,8 @@ final class Highlighting {
       return PaperSchema.TITLE.equals(field) ? new WholeBreakIterator() : sentences();
     }
   }
+
+  private static final Object FIELD_INFOS = new Object();
 
   /** Minimal HTML escaping for text and attribute contexts. */
   static String escape(CharSequence s, int from, int to) {
@@ -130,11 +192,18 @@ final class Highlighting {
           sb.append("… ");
         }
         pos = p.getStartOffset();
+        int[] starts = p.getMatchStarts();
+        int[] ends = p.getMatchEnds();
         for (int i = 0; i < p.getNumMatches(); i++) {
-          int start = p.getMatchStarts()[i];
-          int end = p.getMatchEnds()[i];
+          int start = starts[i];
+          int end = ends[i];
           if (start < pos) {
             continue; // overlaps the previous match: already marked
+          }
+          // matches with only spaces between them are one mark: a phrase reads as one
+          while (i + 1 < p.getNumMatches() && starts[i + 1] >= end
+              && content.substring(end, starts[i + 1]).isBlank()) {
+            end = Math.max(end, ends[++i]);
           }
           sb.append(escape(content, pos, start)).append("<mark>")
               .append(escape(content, start, end)).append("</mark>");

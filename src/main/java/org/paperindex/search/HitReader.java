@@ -23,19 +23,44 @@ final class HitReader {
       PaperSchema.ID, PaperSchema.TITLE, PaperSchema.AUTHORS, PaperSchema.YEAR,
       PaperSchema.PRIMARY_CATEGORY, PaperSchema.CATEGORIES, PaperSchema.SUBMITTED,
       PaperSchema.UPDATED, PaperSchema.WITHDRAWN);
+  private static final Set<String> WITH_ABSTRACT = union(FIELDS, PaperSchema.ABSTRACT);
 
   private HitReader() {}
 
   /** The hits for these doc ids, in order. */
   static List<Hit> read(IndexSearcher s, int[] docIds) throws IOException {
+    return hits(documents(s, docIds, false));
+  }
+
+  /**
+   * The stored display fields of these doc ids, in order, and the abstract too if {@code
+   * withAbstract} (the highlighter needs it: reading it here decompresses each document once).
+   */
+  static Document[] documents(IndexSearcher s, int[] docIds, boolean withAbstract)
+      throws IOException {
     StoredFields stored = s.storedFields();
-    List<Hit> hits = new ArrayList<>(docIds.length);
-    for (int doc : docIds) {
-      DocumentStoredFieldVisitor v = new DocumentStoredFieldVisitor(FIELDS);
-      stored.document(doc, v);
-      hits.add(toHit(v.getDocument()));
+    Document[] docs = new Document[docIds.length];
+    for (int i = 0; i < docIds.length; i++) {
+      DocumentStoredFieldVisitor v = new DocumentStoredFieldVisitor(withAbstract ? WITH_ABSTRACT : FIELDS);
+      stored.document(docIds[i], v);
+      docs[i] = v.getDocument();
+    }
+    return docs;
+  }
+
+  /** The hits of stored documents read by {@link #documents}. */
+  static List<Hit> hits(Document[] docs) {
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (Document d : docs) {
+      hits.add(toHit(d));
     }
     return hits;
+  }
+
+  private static Set<String> union(Set<String> a, String b) {
+    java.util.HashSet<String> u = new java.util.HashSet<>(a);
+    u.add(b);
+    return Set.copyOf(u);
   }
 
   private static Hit toHit(Document d) {

@@ -180,9 +180,11 @@ public final class SearchService {
     for (int i = from; i < end; i++) {
       ids[i - from] = sd[i].doc;
     }
-    List<Hit> hits = HitReader.read(s, ids);
-    if (req.highlight() && ids.length > 0) {
-      List<Map<String, String>> h = Highlighting.highlight(s, b.userQuery(), ids);
+    boolean highlight = req.highlight() && ids.length > 0;
+    org.apache.lucene.document.Document[] stored = HitReader.documents(s, ids, highlight);
+    List<Hit> hits = HitReader.hits(stored);
+    if (highlight) {
+      List<Map<String, String>> h = Highlighting.highlight(s, b.userQuery(), ids, stored);
       List<Hit> withH = new ArrayList<>(hits.size());
       for (int i = 0; i < hits.size(); i++) {
         withH.add(hits.get(i).withHighlights(h.get(i)));

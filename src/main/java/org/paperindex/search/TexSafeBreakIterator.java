@@ -14,7 +14,7 @@ final class TexSafeBreakIterator extends BreakIterator {
 
   private final BreakIterator delegate;
   private CharacterIterator text = new StringCharacterIterator("");
-  private int[] bounds = {0};
+  private int[] bounds = {0}; // null: the text has no math, every call goes to the delegate
   private int current;
 
   TexSafeBreakIterator(BreakIterator delegate) {
@@ -24,10 +24,17 @@ final class TexSafeBreakIterator extends BreakIterator {
   @Override
   public void setText(CharacterIterator newText) {
     text = newText;
-    delegate.setText(newText);
     StringBuilder sb = new StringBuilder();
+    boolean dollar = false;
     for (char c = newText.first(); c != CharacterIterator.DONE; c = newText.next()) {
       sb.append(c);
+      dollar |= c == '$';
+    }
+    // after the scan: the JDK's iterator keeps its position in the text's own index
+    delegate.setText(newText);
+    if (!dollar) {
+      bounds = null; // no math: the delegate's boundaries as they are, found only where asked
+      return;
     }
     int begin = newText.getBeginIndex();
     boolean[] inMath = mathMask(sb);
@@ -84,18 +91,27 @@ final class TexSafeBreakIterator extends BreakIterator {
 
   @Override
   public int first() {
+    if (bounds == null) {
+      return delegate.first();
+    }
     current = 0;
     return bounds[0];
   }
 
   @Override
   public int last() {
+    if (bounds == null) {
+      return delegate.last();
+    }
     current = bounds.length - 1;
     return bounds[current];
   }
 
   @Override
   public int next(int n) {
+    if (bounds == null) {
+      return delegate.next(n);
+    }
     int target = current + n;
     if (target < 0 || target >= bounds.length) {
       current = target < 0 ? 0 : bounds.length - 1;
@@ -107,16 +123,19 @@ final class TexSafeBreakIterator extends BreakIterator {
 
   @Override
   public int next() {
-    return next(1);
+    return bounds == null ? delegate.next() : next(1);
   }
 
   @Override
   public int previous() {
-    return next(-1);
+    return bounds == null ? delegate.previous() : next(-1);
   }
 
   @Override
   public int following(int offset) {
+    if (bounds == null) {
+      return delegate.following(offset);
+    }
     int i = Arrays.binarySearch(bounds, offset);
     i = i >= 0 ? i + 1 : -i - 1;
     if (i >= bounds.length) {
@@ -129,6 +148,9 @@ final class TexSafeBreakIterator extends BreakIterator {
 
   @Override
   public int preceding(int offset) {
+    if (bounds == null) {
+      return delegate.preceding(offset);
+    }
     int i = Arrays.binarySearch(bounds, offset);
     i = i >= 0 ? i - 1 : -i - 2;
     if (i < 0) {
@@ -141,7 +163,7 @@ final class TexSafeBreakIterator extends BreakIterator {
 
   @Override
   public int current() {
-    return bounds[current];
+    return bounds == null ? delegate.current() : bounds[current];
   }
 
   @Override

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperindex.index.PaperIndex;
 
-/** Highlighting title and abstract in one pass gives exactly what one pass per field gave. */
+/**
+ * Highlighting title and abstract in one pass gives exactly what one pass per field gave, and so
+ * does highlighting from the stored fields the hit reader has already read.
+ */
 class HighlightOnePassTest {
   @TempDir Path dir;
 
@@ -21,7 +24,7 @@ class HighlightOnePassTest {
     try {
       for (String q : List.of("neural", "transformer language models", "\"language models\"",
           "ti:dropout", "abs:sentence", "schrodinger", "$\\mathbb{Z}_2$", "script", "graph*",
-          "neural OR chromatic", "au:hinton", "info*")) {
+          "neural OR chromatic", "au:hinton", "info*", "id:2301.00001 OR neural")) {
         Query user = QueryBuilder.build(SearchRequest.of(q, 50)).userQuery();
         index.withSearcher(s -> {
           try {
@@ -30,6 +33,8 @@ class HighlightOnePassTest {
             assertThat(ids).as(q).isNotEmpty();
             List<?> one = Highlighting.highlight(s, user, ids);
             assertThat(one).as(q).isEqualTo(Highlighting.highlightPerField(s, user, ids));
+            assertThat(Highlighting.highlight(s, user, ids, HitReader.documents(s, ids, true)))
+                .as(q).isEqualTo(one);
             if (!q.startsWith("au:")) { // authors are not highlighted
               assertThat(one.toString()).as(q).contains("<mark>");
             }
