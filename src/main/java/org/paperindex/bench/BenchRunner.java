@@ -135,6 +135,8 @@ public final class BenchRunner {
         web.searchLuceneFacets().cpuMsPerRequest() / web.searchInProcess().cpuMsPerRequest());
     printLoad("detail http", web.detailHttp());
     printLoad("detail in process", web.detailInProcess());
+    printWrk("search http", web.searchWrk());
+    printWrk("detail http", web.detailWrk());
     out.printf(Locale.ROOT, "search json: median %.2f ms to serialise a response; slowest over HTTP:"
         + " %s%n", web.jsonMs(), String.join("; ", web.slowest()));
     out.printf(Locale.ROOT, Double.isNaN(web.suggestFirstMs())
@@ -148,16 +150,33 @@ public final class BenchRunner {
 
     out.println(importLine);
     out.printf(Locale.ROOT, "harvest: %.0f records/s%n", h.rate());
-    out.printf(Locale.ROOT, "search: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%n",
-        web.searchHttp().median(), web.searchHttp().p99(), web.searchInProcess().median());
+    out.printf(Locale.ROOT, "search: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%s%n",
+        web.searchHttp().median(), web.searchHttp().p99(), web.searchInProcess().median(),
+        wrkSummary(web.searchWrk()));
     out.printf(Locale.ROOT, "search cached: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in"
         + " process%n", web.searchHttpCached().median(), web.searchHttpCached().p99(),
         web.searchInProcessCached().median());
-    out.printf(Locale.ROOT, "detail: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%n",
-        web.detailHttp().median(), web.detailHttp().p99(), web.detailInProcess().median());
+    out.printf(Locale.ROOT, "detail: median %.2f ms, p99 %.2f ms over HTTP; median %.2f ms in process%s%n",
+        web.detailHttp().median(), web.detailHttp().p99(), web.detailInProcess().median(),
+        wrkSummary(web.detailWrk()));
     out.printf(Locale.ROOT, "startup: %d ms to first answer%n", up.healthMs());
     out.printf(Locale.ROOT, "memory: peak heap %d MiB%n", MemoryProbe.mib(memory.peakHeapBytes()));
     out.flush();
+  }
+
+  private void printWrk(String what, WrkLoad.Stats w) {
+    if (w == null) {
+      out.printf(Locale.ROOT, "%s (wrk): not measured (wrk is not installed: apt-get install wrk)%n", what);
+      return;
+    }
+    out.printf(Locale.ROOT, "%s (wrk, %d connections, load generator outside the JVM): %d requests in"
+        + " %.1f s, median %.2f ms, p99 %.2f ms, %.0f requests/s, %d errors%n", what, opt.clients(),
+        w.requests(), w.seconds(), w.medianMs(), w.p99Ms(), w.perSecond(), w.errors());
+  }
+
+  private static String wrkSummary(WrkLoad.Stats w) {
+    return w == null ? "" : String.format(Locale.ROOT, "; wrk median %.2f ms, p99 %.2f ms",
+        w.medianMs(), w.p99Ms());
   }
 
   /**

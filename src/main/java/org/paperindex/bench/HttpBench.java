@@ -38,7 +38,8 @@ final class HttpBench {
       ConcurrentLoad.Stats searchLuceneFacets, ConcurrentLoad.Stats searchHttpCached,
       ConcurrentLoad.Stats searchInProcessCached, ConcurrentLoad.Stats detailHttp,
       ConcurrentLoad.Stats detailInProcess, double jsonMs, List<String> slowest,
-      double suggestFirstMs, double suggestMedianMs) {}
+      double suggestFirstMs, double suggestMedianMs, WrkLoad.Stats searchWrk,
+      WrkLoad.Stats detailWrk) {}
 
   /** What one server run measured. */
   private interface Loads<T> {
@@ -76,7 +77,8 @@ final class HttpBench {
         });
     return new Result(cold.searchHttp(), cold.searchInProcess(), cold.searchLuceneFacets(),
         cached[0], cached[1], cold.detailHttp(), cold.detailInProcess(), cold.jsonMs(),
-        cold.slowest(), cold.suggestFirstMs(), cold.suggestMedianMs());
+        cold.slowest(), cold.suggestFirstMs(), cold.suggestMedianMs(), cold.searchWrk(),
+        cold.detailWrk());
   }
 
   /** Starts the server on the index of {@code cfg} with this result cache, runs the loads, stops. */
@@ -149,9 +151,22 @@ final class HttpBench {
     ConcurrentLoad.run(clients, warmup, i -> get(http, detailUris.get((i * 7919) % detailUris.size())));
     ConcurrentLoad.Stats dh = ConcurrentLoad.run(clients, requests, detailHttp);
     ConcurrentLoad.Stats dl = ConcurrentLoad.run(clients, requests, detailLocal);
+    // the same two loads from wrk, if installed: a load generator that costs the cores nothing
+    WrkLoad.Stats sw = null;
+    WrkLoad.Stats dw = null;
+    if (WrkLoad.available()) {
+      Duration timed = Duration.ofSeconds(requests >= 1000 ? 10 : 2);
+      Duration warm = Duration.ofSeconds(requests >= 1000 ? 5 : 1);
+      List<String> searchPaths = searches.stream().map(s -> "/api/search?" + s.queryString()).toList();
+      List<String> detailPaths = ids.stream().map(id -> "/api/papers/" + id).toList();
+      WrkLoad.run(root, searchPaths, clients, warm);
+      sw = WrkLoad.run(root, searchPaths, clients, timed);
+      WrkLoad.run(root, detailPaths, clients, warm);
+      dw = WrkLoad.run(root, detailPaths, clients, timed);
+    }
     double[] sg = suggest ? suggest(http[0], root, prefixes) : new double[] {Double.NaN, Double.NaN};
     return new Result(sh, sl, sb, null, null, dh, dl, jsonMs(search, searches),
-        slowest(sh, sl, searches), sg[0], sg[1]);
+        slowest(sh, sl, searches), sg[0], sg[1], sw, dw);
   }
 
   private static boolean get(LoadClient[] http, URI uri) throws IOException {

@@ -35,15 +35,19 @@ class BenchCommandTest {
     List<String> lines = out.lines().toList();
     List<String> last = lines.subList(lines.size() - 7, lines.size());
     String num = "\\d+(\\.\\d+)?";
+    // with wrk installed the same loads run from it too, and the summary says so
+    String wrk = WrkLoad.available() ? "; wrk median " + num + " ms, p99 " + num + " ms" : "";
     assertThat(last.get(0)).matches("import: pipeline " + num + " records/s, bare lucene " + num
         + " records/s, ratio " + num);
     assertThat(last.get(1)).matches("harvest: " + num + " records/s");
     assertThat(last.get(2)).matches(
-        "search: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
+        "search: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process"
+            + wrk);
     assertThat(last.get(3)).matches("search cached: median " + num + " ms, p99 " + num
         + " ms over HTTP; median " + num + " ms in process");
     assertThat(last.get(4)).matches(
-        "detail: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process");
+        "detail: median " + num + " ms, p99 " + num + " ms over HTTP; median " + num + " ms in process"
+            + wrk);
     assertThat(last.get(5)).matches("startup: \\d+ ms to first answer");
     assertThat(last.get(6)).matches("memory: peak heap \\d+ MiB");
     // every HTTP request was answered with a 200 (a broken server would still give latencies)
@@ -54,6 +58,11 @@ class BenchCommandTest {
         "search in process, baseline facets \\(Lucene drill-sideways\\): 60 requests .*, 0 errors");
     assertThat(out).containsPattern("detail http: 60 requests from 3 clients, .*, 0 errors");
     assertThat(out).containsPattern("detail in process: 60 requests from 3 clients, .*, 0 errors");
+    for (String kind : List.of("search", "detail")) {
+      assertThat(out).containsPattern(WrkLoad.available()
+          ? kind + " http \\(wrk, 3 connections, load generator outside the JVM\\): [1-9]\\d* requests .*, 0 errors"
+          : kind + " http \\(wrk\\): not measured");
+    }
     assertThat(out).contains("records read 2000, indexed 2000, unchanged 0, rejected 0");
     assertThat(out).contains("harvest detail: 2000 records in 1 pages");
     assertThat(work).satisfies(w -> assertThat(Files.exists(w)).isFalse());
