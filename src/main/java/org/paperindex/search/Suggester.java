@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -239,7 +240,7 @@ final class Suggester implements AutoCloseable {
     Set<String> fields = Set.of(PaperSchema.ID, PaperSchema.TITLE, PaperSchema.AUTHORS);
     for (LeafReaderContext leaf : reader.leaves()) {
       Bits live = leaf.reader().getLiveDocs();
-      StoredFields stored = leaf.reader().storedFields();
+      StoredFields stored = sequential(leaf);
       for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
         if (live != null && !live.get(doc)) {
           continue;
@@ -260,6 +261,18 @@ final class Suggester implements AutoCloseable {
     // authors outrank titles with the same match: a name is the likelier intent of a short prefix
     authors.forEach((name, n) -> out.add(new Entry(name, 1 + n, "a")));
     return out;
+  }
+
+  /**
+   * Stored fields for reading every document of the segment in order: the codec's merge instance
+   * decompresses each block once, where the random-access reader decompresses it again for every
+   * document (at a million papers that was 20 of the build's 50 seconds of CPU).
+   */
+  private static StoredFields sequential(LeafReaderContext leaf) throws IOException {
+    if (leaf.reader() instanceof CodecReader cr && cr.getFieldsReader() != null) {
+      return cr.getFieldsReader().getMergeInstance(); // owned by the reader: not closed here
+    }
+    return leaf.reader().storedFields();
   }
 
   @Override
