@@ -114,7 +114,20 @@ final class HttpBench {
   }
 
   private static List<URI> searchUris(String root, List<QueryMix.Search> searches) {
-    return searches.stream().map(s -> URI.create(root + "/api/search?" + s.queryString())).toList();
+    return uris(root, searchPaths(searches));
+  }
+
+  /** The request paths of the searches and of the detail pages (the wrk loads take these). */
+  private static List<String> searchPaths(List<QueryMix.Search> searches) {
+    return searches.stream().map(s -> "/api/search?" + s.queryString()).toList();
+  }
+
+  private static List<String> detailPaths(List<String> ids) {
+    return ids.stream().map(id -> "/api/papers/" + id).toList();
+  }
+
+  private static List<URI> uris(String root, List<String> paths) {
+    return paths.stream().map(p -> URI.create(root + p)).toList();
   }
 
   private static Result load(Services services, String root, LoadClient[] http,
@@ -125,8 +138,7 @@ final class HttpBench {
     SearchService lucene = new SearchService(services.index(), search.maxSize(),
         SearchService.SUGGEST_MAX_AGE, true, SearchService.FacetEngine.LUCENE, 0);
     List<URI> searchUris = searchUris(root, searches);
-    List<URI> detailUris = ids.stream()
-        .map(id -> URI.create(root + "/api/papers/" + id)).toList();
+    List<URI> detailUris = uris(root, detailPaths(ids));
     ConcurrentLoad.Call searchHttp = i -> get(http, searchUris.get(i % searchUris.size()));
     ConcurrentLoad.Call searchLocal = i -> {
       search.search(search.request(searches.get(i % searches.size()).params()));
@@ -157,12 +169,10 @@ final class HttpBench {
     if (WrkLoad.available()) {
       Duration timed = Duration.ofSeconds(requests >= 1000 ? 10 : 2);
       Duration warm = Duration.ofSeconds(requests >= 1000 ? 5 : 1);
-      List<String> searchPaths = searches.stream().map(s -> "/api/search?" + s.queryString()).toList();
-      List<String> detailPaths = ids.stream().map(id -> "/api/papers/" + id).toList();
-      WrkLoad.run(root, searchPaths, clients, warm);
-      sw = WrkLoad.run(root, searchPaths, clients, timed);
-      WrkLoad.run(root, detailPaths, clients, warm);
-      dw = WrkLoad.run(root, detailPaths, clients, timed);
+      WrkLoad.run(root, searchPaths(searches), clients, warm);
+      sw = WrkLoad.run(root, searchPaths(searches), clients, timed);
+      WrkLoad.run(root, detailPaths(ids), clients, warm);
+      dw = WrkLoad.run(root, detailPaths(ids), clients, timed);
     }
     double[] sg = suggest ? suggest(http[0], root, prefixes) : new double[] {Double.NaN, Double.NaN};
     return new Result(sh, sl, sb, null, null, dh, dl, jsonMs(search, searches),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -181,7 +182,7 @@ public final class SearchService {
       ids[i - from] = sd[i].doc;
     }
     boolean highlight = req.highlight() && ids.length > 0;
-    org.apache.lucene.document.Document[] stored = HitReader.documents(s, ids, highlight);
+    Document[] stored = HitReader.documents(s, ids, highlight);
     List<Hit> hits = HitReader.hits(stored);
     if (highlight) {
       List<Map<String, String>> h = Highlighting.highlight(s, b.userQuery(), ids, stored);
