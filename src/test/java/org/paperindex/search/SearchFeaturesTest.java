@@ -99,6 +99,12 @@ class SearchFeaturesTest {
   }
 
   @Test
+  void aMatchedPhraseIsOneMarkAndSeparateMatchesStaySeparate() {
+    Hit h = run(SearchRequest.builder().q("\"language models\" scaling")).hits().get(0);
+    assertThat(h.highlights().get("title")).isEqualTo("<mark>Scaling</mark> transformer <mark>language models</mark>");
+  }
+
+  @Test
   void highlightsMarkMatchesAndNeverCutMath() {
     Hit h = run(SearchRequest.builder().q("field")).hits().get(0);
     assertThat(h.id()).isEqualTo("2005.00003");
