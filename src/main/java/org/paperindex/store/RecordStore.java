@@ -32,10 +32,27 @@ import org.paperindex.store.UpsertResult.Outcome;
  *
  * <p>Thread-safe: writes are serialised by one lock, reads go to MVStore's lock-free snapshots.
  * MVStore auto-commits in the background; {@link #commit()} makes everything so far durable.
+ *
+ * <p>An auto-commit may save a version that falls between two map writes of one upsert (MVStore
+ * has no multi-map transaction outside its TransactionStore), and after a crash that version is
+ * what the file holds. So an upsert writes its change-log entry first and the paper last: a saved
+ * paper always has its entry, and a replay re-indexes it. (With the paper written first, a crash
+ * could leave a paper in the store with no entry, missing from the index for good.) The worst
+ * such a crash leaves now is a stale second entry for a paper, whose replay re-indexes the paper
+ * as stored once more. Readers of the log stop at the last finished upsert: one in progress has
+ * its entry written before its paper.
  */
 public final class RecordStore implements AutoCloseable {
 
   public static final String FILE_NAME = "records.mv.db";
+  /**
+   * KB of unsaved changes before the background writer saves a chunk. Each chunk rewrites every
+   * B-tree page it touches; with ids arriving in no particular order a small buffer rewrote the
+   * same leaves over and over (6 KB written per 1.5 KB record, and most of a core spent
+   * compressing). 16 MB bounds the heap it takes and the work a crash loses (MVStore reopens at
+   * its last chunk; the change log replays the rest into the index).
+   */
+  private static final int AUTO_COMMIT_KB = 16 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String QUARANTINE_COUNTER = "quarantine.lastKey";
 
@@ -71,18 +88,18 @@ public final class RecordStore implements AutoCloseable {
 
   /** Opens (or creates) the store in {@code dataDir}; fails with a message naming the file. */
   public static RecordStore open(Path dataDir) {
+    return open(dataDir, AUTO_COMMIT_KB);
+  }
+
+  /** As {@link #open(Path)}, auto-committing after {@code autoCommitKb} KB of changes (tests). */
+  static RecordStore open(Path dataDir, int autoCommitKb) {
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     MVStore mv = null;
     try {
       Files.createDirectories(dataDir);
       mv = new MVStore.Builder()
           .fileName(file.toString())
-          // KB of unsaved changes before the background writer saves a chunk. Each chunk rewrites
-          // every B-tree page it touches; with ids arriving in no particular order a small buffer
-          // rewrote the same leaves over and over (6 KB written per 1.5 KB record, and most of a
-          // core spent compressing). 16 MB bounds the heap it takes and the work a crash loses
-          // (MVStore reopens at its last chunk; the change log replays the rest into the index).
-          .autoCommitBufferSize(16 * 1024)
+          .autoCommitBufferSize(autoCommitKb)
           .cacheSize(64) // MB of read cache: the upper B-tree levels of papers/seqOf stay hot
           .compress()
           // no chunk rewriting: H2 2.3.232's compaction (in the background and on close) can
@@ -119,12 +136,13 @@ public final class RecordStore implements AutoCloseable {
         return new UpsertResult(Outcome.UNCHANGED, existing, -1);
       }
       long seq = ++lastSeq;
-      papers.put(key, PaperCodec.encode(merged));
+      // in this order: see the class doc (a saved version may end after any of these writes)
+      changes.put(seq, key);
       Long previous = seqOf.put(key, seq);
       if (previous != null) {
         changes.remove(previous); // keep only the latest change per paper
       }
-      changes.put(seq, key);
+      papers.put(key, PaperCodec.encode(merged));
       return new UpsertResult(existing == null ? Outcome.ADDED : Outcome.UPDATED, merged, seq);
     } finally {
       writeLock.unlock();
@@ -161,30 +179,46 @@ public final class RecordStore implements AutoCloseable {
     }
   }
 
-  /** Visits each paper changed after {@code seq} once, in change order, in its current state. */
   /** One entry of the change log: the paper's latest change has this sequence number. */
   public record Change(long seq, ArxivId id) {}
 
   /** Up to {@code limit} entries of the change log after {@code seq}, oldest first. */
   public List<Change> changedSince(long seq, int limit) {
     List<Change> out = new ArrayList<>();
-    Cursor<Long, String> c = changes.cursor(seq + 1);
-    while (c.hasNext() && out.size() < limit) {
-      Long k = c.next();
-      out.add(new Change(k, new ArxivId(c.getValue())));
-    }
+    forEachChange(seq, (k, id) -> {
+      out.add(new Change(k, new ArxivId(id)));
+      return out.size() < limit;
+    });
     return out;
   }
 
+  /** Visits each paper changed after {@code seq} once, in change order, in its current state. */
   public void replaySince(long seq, Consumer<Paper> action) {
-    // the cursor reads one snapshot of the change log; each paper has one entry in it
-    Cursor<Long, String> c = changes.cursor(seq + 1);
-    while (c.hasNext()) {
-      c.next();
-      String id = c.getValue();
+    forEachChange(seq, (k, id) -> {
       byte[] b = papers.get(id);
       if (b != null) {
         action.accept(decode(id, b));
+      }
+      return true;
+    });
+  }
+
+  /**
+   * The change log after {@code seq} in order, up to the last finished upsert (one in progress
+   * has written its entry before its paper), until {@code visit} returns false. The cursor reads
+   * one snapshot: each paper has one entry in it (or, after a crash, perhaps a stale second one:
+   * see the class doc).
+   */
+  private void forEachChange(long seq, java.util.function.BiPredicate<Long, String> visit) {
+    long upTo = lastSeq(); // under the write lock: every upsert up to here has finished
+    Cursor<Long, String> c = changes.cursor(seq + 1);
+    while (c.hasNext()) {
+      Long k = c.next();
+      if (k > upTo) {
+        return;
+      }
+      if (!visit.test(k, c.getValue())) {
+        return;
       }
     }
   }
