@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -19,6 +20,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -91,11 +93,16 @@ public final class PaperIndex implements AutoCloseable {
 
   /** Opens or creates the index in {@code dir}. */
   public static PaperIndex open(Path dir, IndexConfig cfg) {
+    return open(dir, cfg, d -> d);
+  }
+
+  /** As {@link #open(Path, IndexConfig)}, over a wrapped directory (tests inject failures). */
+  static PaperIndex open(Path dir, IndexConfig cfg, UnaryOperator<Directory> wrap) {
     Directory directory = null;
     IndexWriter writer = null;
     try {
       Files.createDirectories(dir);
-      directory = FSDirectory.open(dir);
+      directory = wrap.apply(FSDirectory.open(dir));
       long seq = 0;
       if (DirectoryReader.indexExists(directory)) {
         Map<String, String> data = SegmentInfos.readLatestCommit(directory).getUserData();
@@ -401,8 +408,15 @@ public final class PaperIndex implements AutoCloseable {
     }
     try {
       searchers.maybeRefresh();
+    } catch (AlreadyClosedException e) {
+      // the writer is closed: by close(), or by a failed write (a full disk) that lost the
+      // writer; that failure is reported, once, by whoever wrote. Nothing is left to refresh.
+      refresher.shutdown();
+      LOG.debug("index refresh stopped for {}: {}", dir, e.toString());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("index refresh failed for {}", dir, e);
+      // one line for the operator; the trace only for whoever debugs
+      LOG.warn("index refresh failed for {}: {}", dir, e.toString());
+      LOG.debug("index refresh failure", e);
     } finally {
       swapLock.unlock();
     }
