@@ -26,6 +26,33 @@ record FacetCounts(long hits, int[][] counts) {
     return n;
   }
 
+  /** Whether these counts have every dimension {@code shape} has, with as many labels. */
+  boolean covers(int[][] shape) {
+    for (int d = 0; d < shape.length; d++) {
+      if (shape[d] != null && (counts[d] == null || counts[d].length != shape[d].length)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * These counts less {@code other}'s, in the dimensions {@code other} has (the others left
+   * out): the counts of a set of papers from those of a larger set and of the difference.
+   */
+  FacetCounts minus(FacetCounts other) {
+    int[][] out = new int[counts.length][];
+    for (int d = 0; d < counts.length; d++) {
+      if (other.counts[d] != null) {
+        out[d] = counts[d].clone();
+        for (int v = 0; v < out[d].length; v++) {
+          out[d][v] -= other.counts[d][v];
+        }
+      }
+    }
+    return new FacetCounts(hits - other.hits, out);
+  }
+
   /** These counts with dimension {@code dim}'s replaced by {@code c}. */
   FacetCounts with(int dim, int[] c) {
     int[][] copy = counts.clone();

@@ -55,6 +55,12 @@ final class QueryBuilder {
 
   private QueryBuilder() {}
 
+  /** The base query of the all-papers browse: every paper but title-less stubs. */
+  static Query everything() {
+    return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+        .add(STUB, Occur.MUST_NOT).build();
+  }
+
   /** Builds the queries and sort for a validated request. */
   static Built build(SearchRequest req) {
     String q = req.text();
@@ -62,7 +68,7 @@ final class QueryBuilder {
     Query user;
     if (q.isEmpty() || q.equals("*") || q.equals("*:*")) {
       user = new MatchAllDocsQuery();
-      base.add(user, Occur.MUST).add(STUB, Occur.MUST_NOT);
+      base.add(user, Occur.MUST).add(STUB, Occur.MUST_NOT); // as everything()
     } else {
       Optional<ArxivId> id = ArxivId.tryParse(q);
       if (id.isPresent()) {

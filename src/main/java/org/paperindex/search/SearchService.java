@@ -202,7 +202,7 @@ public final class SearchService {
   private FacetCounts facetCounts(PaperSearcher s, QueryBuilder.Built b, List<String> dims) {
     if (b.allBase() && cacheUnfiltered) {
       // the browse of everything (a front page) is counted once per searcher
-      FacetCounts all = s.memo(UNFILTERED, () -> countAll(s, b));
+      FacetCounts all = s.memo(UNFILTERED, () -> countAll(s));
       if (b.facetFilters().isEmpty()) {
         return all;
       }
@@ -220,15 +220,23 @@ public final class SearchService {
     boolean[] mask = mask(dims);
     // the same query and filters on another page, in another order or without highlights
     List<Object> key = List.of(b.query().getBaseQuery(), b.facetFilters(), Arrays.toString(mask));
-    return cache(s).counts(key,
-        () -> FacetCounter.count(s, b.query().getBaseQuery(), b.facetFilters(), mask));
+    return cache(s).counts(key, () -> FacetCounter.count(s, b.query().getBaseQuery(),
+        b.facetFilters(), mask, everything(s), FacetCounter.Strategy.DEFAULT));
   }
 
-  /** Every dimension's counts over the base query alone (which must be the all-papers base). */
-  private static FacetCounts countAll(PaperSearcher s, QueryBuilder.Built b) {
+  /** The all-papers browse and its counts (once per searcher), if this service keeps them. */
+  private FacetCounter.Everything everything(PaperSearcher s) {
+    return cacheUnfiltered
+        ? new FacetCounter.Everything(QueryBuilder.everything(), () -> s.memo(UNFILTERED,
+            () -> countAll(s)))
+        : null;
+  }
+
+  /** Every dimension's counts over the all-papers browse. */
+  private static FacetCounts countAll(PaperSearcher s) {
     boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
     Arrays.fill(all, true);
-    return FacetCounter.count(s, b.query().getBaseQuery(), List.of(), all);
+    return FacetCounter.count(s, QueryBuilder.everything(), List.of(), all);
   }
 
   private static boolean[] mask(List<String> dims) {
