@@ -76,7 +76,8 @@ final class FacetCounter {
       accepted[f] = filters.get(f).resolve(s.facetLabels(fdim[f]));
     }
     int[][] counts = newCounts(s, dims);
-    FacetCountingCollector c = new FacetCountingCollector(cols, counts, fdim, accepted, strategy.tableBits());
+    FacetCountingCollector c =
+        new FacetCountingCollector(cols, counts, fdim, accepted, strategy.tableBits());
     try {
       Query q = s.rewrite(base);
       Weight w = s.createWeight(q, ScoreMode.COMPLETE_NO_SCORES, 1f);
@@ -109,7 +110,7 @@ final class FacetCounter {
         } else {
           BulkScorer scorer = w.bulkScorer(leaf);
           if (scorer != null) {
-            LeafCollector lc = c.getLeafCollector(leaf);
+            LeafCollector lc = c.leaf(leaf);
             scorer.score(lc, leaf.reader().getLiveDocs());
             lc.finish();
           }
@@ -130,8 +131,8 @@ final class FacetCounter {
       throws IOException {
     int[][] missed = newCounts(s, dims);
     int[][] extra = newCounts(s, dims);
-    FacetCountingCollector miss = new FacetCountingCollector(cols, missed, new int[0], new boolean[0][], strategy.tableBits());
-    FacetCountingCollector more = new FacetCountingCollector(cols, extra, new int[0], new boolean[0][], strategy.tableBits());
+    FacetCountingCollector miss = new FacetCountingCollector(cols, missed, strategy.tableBits());
+    FacetCountingCollector more = new FacetCountingCollector(cols, extra, strategy.tableBits());
     Query all = s.rewrite(everything);
     for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
       FixedBitSet universe = bits.matches(all, leaf);
@@ -144,14 +145,7 @@ final class FacetCounter {
       }
       miss.countBits(leaf, universe);
     }
-    for (int d = 0; d < missed.length; d++) {
-      if (missed[d] != null) {
-        for (int v = 0; v < missed[d].length; v++) {
-          missed[d][v] -= extra[d][v];
-        }
-      }
-    }
-    return new FacetCounts(miss.hits - more.hits, missed);
+    return new FacetCounts(miss.hits, missed).minus(new FacetCounts(more.hits, extra));
   }
 
   private static int[][] newCounts(PaperSearcher s, boolean[] dims) {

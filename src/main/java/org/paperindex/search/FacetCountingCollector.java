@@ -1,10 +1,8 @@
 package org.paperindex.search;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 import org.paperindex.index.FacetColumns;
 
@@ -13,9 +11,10 @@ import org.paperindex.index.FacetColumns;
  * segment in document order, from a Lucene scorer or from a bit set of hits: a hit that passes
  * every facet filter counts in every counted dimension, one that fails exactly one filter only
  * in that filter's dimension (drill-sideways), one that fails two in none. Hits are counted in
- * batches, table by table ({@link FacetLeafPlan}).
+ * batches, table by table ({@link FacetLeafPlan}). A segment is counted through the
+ * {@link LeafCollector} of {@link #leaf} (fed by a Lucene bulk scorer) or by {@link #countBits}.
  */
-final class FacetCountingCollector implements Collector {
+final class FacetCountingCollector {
 
   private static final int BATCH = 256;
 
@@ -27,6 +26,11 @@ final class FacetCountingCollector implements Collector {
   private final int tableBits;
   long hits;
 
+  /** Counts every hit in {@code counts}' dimensions: no facet filter. */
+  FacetCountingCollector(FacetColumns[] cols, int[][] counts, int tableBits) {
+    this(cols, counts, new int[0], new boolean[0][], tableBits);
+  }
+
   FacetCountingCollector(FacetColumns[] cols, int[][] counts, int[] fdim, boolean[][] accepted,
       int tableBits) {
     this.tableBits = tableBits;
@@ -36,22 +40,28 @@ final class FacetCountingCollector implements Collector {
     this.accepted = accepted;
   }
 
-  @Override
-  public ScoreMode scoreMode() {
-    return ScoreMode.COMPLETE_NO_SCORES;
+  /** The collector of one segment's hits; {@link LeafCollector#finish} ends its counting. */
+  LeafCollector leaf(LeafReaderContext context) {
+    return newLeaf(context);
   }
 
-  @Override
-  public Leaf getLeafCollector(LeafReaderContext context) {
+  private Leaf newLeaf(LeafReaderContext context) {
     FacetColumns col = cols[context.ord];
     return new Leaf(col, FacetLeafPlan.of(col, counts, tables, tableBits));
   }
 
   /** Counts the documents set in {@code bits}, hits of {@code leaf}. */
   void countBits(LeafReaderContext leaf, FixedBitSet bits) {
-    Leaf l = getLeafCollector(leaf);
+    Leaf l = newLeaf(leaf);
     l.collect(bits);
     l.finish();
+  }
+
+  /** One increment in {@code table} per row, at the row's bits {@code shift} up under {@code mask}. */
+  private static void tally(int[] table, int shift, int mask, long[] rows, int k) {
+    for (int i = 0; i < k; i++) {
+      table[(int) (rows[i] >>> shift) & mask]++;
+    }
   }
 
   /** Counts the hits of one segment. */
@@ -154,19 +164,41 @@ final class FacetCountingCollector implements Collector {
       for (int i = 0; i < k; i++) {
         batch[i] = rows[docs[i]];
       }
-      if (fdim.length == 0) {
-        countHits(k);
-      } else {
-        for (int i = 0; i < k; i++) {
-          count(batch[i], docs[i]);
-        }
-      }
+      countHits(fdim.length == 0 ? k : sideways(k));
       buffered = 0;
     }
 
     /**
-     * Counts the first {@code k} hits of the batch, all hits of the search: table by table,
-     * so each loop keeps its table, shift and mask in registers.
+     * Counts the batch's hits that fail exactly one facet filter in that filter's dimension
+     * (sideways: as if its own filter were not set), drops those that fail two, and moves the
+     * hits of the search, which pass every filter, to the front of the batch; returns how many.
+     */
+    private int sideways(int k) {
+      int hitsOfSearch = 0;
+      for (int i = 0; i < k; i++) {
+        long r = batch[i];
+        int doc = docs[i];
+        int failed = -1;
+        for (int f = 0; f < fdim.length && failed != -2; f++) {
+          if (!passes(fdim[f], accepted[f], r, doc)) {
+            failed = failed == -1 ? f : -2; // -2: fails two filters, in no count at all
+          }
+        }
+        if (failed == -1) {
+          batch[hitsOfSearch] = r;
+          docs[hitsOfSearch++] = doc;
+        } else if (failed >= 0 && counts[fdim[failed]] != null) {
+          add(fdim[failed], r, doc);
+        }
+      }
+      return hitsOfSearch;
+    }
+
+    /**
+     * Counts the first {@code k} hits of the batch, hits of the search: table by table, so each
+     * loop keeps its table, shift and mask in registers, and one increment per table whatever
+     * the labels, so the loop has no branch the CPU could mispredict (empty slots count in
+     * entry 0, which is never read).
      */
     private void countHits(int k) {
       if (k == 0) {
@@ -176,20 +208,10 @@ final class FacetCountingCollector implements Collector {
       counted = true;
       long[] b = batch;
       for (int g = 0; g < ng; g++) {
-        int[] t = gCount[g];
-        int sh = gShift[g];
-        int m = gMask[g];
-        for (int i = 0; i < k; i++) {
-          t[(int) (b[i] >>> sh) & m]++;
-        }
+        tally(gCount[g], gShift[g], gMask[g], b, k);
       }
       for (int p = 0; p < np; p++) {
-        int[] t = pCount[p];
-        int sh = pShift[p];
-        int m = pMask[p];
-        for (int i = 0; i < k; i++) {
-          t[(int) (b[i] >>> sh) & m]++;
-        }
+        tally(pCount[p], pShift[p], pMask[p], b, k);
       }
       for (int d : direct) {
         for (int i = 0; i < k; i++) {
@@ -201,46 +223,6 @@ final class FacetCountingCollector implements Collector {
           if ((b[i] >>> overflow[d] & 1) != 0) {
             side(d, docs[i]);
           }
-        }
-      }
-    }
-
-    private void count(long r, int doc) {
-      int failed = -1;
-      for (int f = 0; f < fdim.length; f++) {
-        if (!passes(fdim[f], accepted[f], r, doc)) {
-          if (failed >= 0) {
-            return; // fails two filters: in no count at all
-          }
-          failed = f;
-        }
-      }
-      if (failed < 0) {
-        countHit(r, doc);
-      } else if (counts[fdim[failed]] != null) {
-        add(fdim[failed], r, doc); // sideways: counted as if its own filter were not set
-      }
-    }
-
-    /**
-     * A hit of the search: one increment per table, whatever the labels, so the loop has no
-     * branch the CPU could mispredict (empty slots count in entry 0, which is never read).
-     */
-    private void countHit(long r, int doc) {
-      hits++;
-      counted = true;
-      for (int g = 0; g < ng; g++) {
-        gCount[g][(int) (r >>> gShift[g]) & gMask[g]]++;
-      }
-      for (int p = 0; p < np; p++) {
-        pCount[p][(int) (r >>> pShift[p]) & pMask[p]]++;
-      }
-      for (int d : direct) {
-        add(d, r, doc);
-      }
-      for (int d : sideOnly) {
-        if ((r >>> overflow[d] & 1) != 0) {
-          side(d, doc);
         }
       }
     }

@@ -202,7 +202,7 @@ public final class SearchService {
   private FacetCounts facetCounts(PaperSearcher s, QueryBuilder.Built b, List<String> dims) {
     if (b.allBase() && cacheUnfiltered) {
       // the browse of everything (a front page) is counted once per searcher
-      FacetCounts all = s.memo(UNFILTERED, () -> countAll(s));
+      FacetCounts all = allCounts(s);
       if (b.facetFilters().isEmpty()) {
         return all;
       }
@@ -227,16 +227,17 @@ public final class SearchService {
   /** The all-papers browse and its counts (once per searcher), if this service keeps them. */
   private FacetCounter.Everything everything(PaperSearcher s) {
     return cacheUnfiltered
-        ? new FacetCounter.Everything(QueryBuilder.everything(), () -> s.memo(UNFILTERED,
-            () -> countAll(s)))
+        ? new FacetCounter.Everything(QueryBuilder.everything(), () -> allCounts(s))
         : null;
   }
 
-  /** Every dimension's counts over the all-papers browse. */
-  private static FacetCounts countAll(PaperSearcher s) {
-    boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
-    Arrays.fill(all, true);
-    return FacetCounter.count(s, QueryBuilder.everything(), List.of(), all);
+  /** Every dimension's counts over the all-papers browse, counted once per searcher. */
+  private static FacetCounts allCounts(PaperSearcher s) {
+    return s.memo(UNFILTERED, () -> {
+      boolean[] all = new boolean[PaperSchema.FACET_DIMS.size()];
+      Arrays.fill(all, true);
+      return FacetCounter.count(s, QueryBuilder.everything(), List.of(), all);
+    });
   }
 
   private static boolean[] mask(List<String> dims) {

@@ -133,6 +133,24 @@ class FacetEngineEquivalenceTest {
     return b.build();
   }
 
+  /**
+   * Adds {@code count} random papers with ids below {@code ids} (so later ones update earlier
+   * ones: deletions) to an index opened in {@code dir}, committing every {@code commitEvery}
+   * papers (several segments), and refreshes it.
+   */
+  static PaperIndex randomIndex(Path dir, Random rnd, int count, int ids, int commitEvery) {
+    PaperIndex index = PaperIndex.open(dir, new IndexConfig(16, Duration.ofHours(1),
+        Duration.ofHours(1)));
+    for (int i = 0; i < count; i++) {
+      index.upsert(paper(rnd, rnd.nextInt(ids)));
+      if (i % commitEvery == commitEvery - 1) {
+        index.commit(0);
+      }
+    }
+    index.refresh();
+    return index;
+  }
+
   static Paper paper(Random rnd, int n) {
     String id = String.format("2401.%05d", n);
     List<String> cats = new ArrayList<>();

@@ -3,11 +3,9 @@ package org.paperindex.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperindex.config.AppConfig.IndexConfig;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.PaperSchema;
 import org.paperindex.index.PaperSearcher;
@@ -25,15 +23,8 @@ class FacetLeafPlanTest {
   @Test
   void everyTableWidthCountsWhatDirectCountingCounts() {
     Random rnd = new Random(11);
-    try (PaperIndex index = PaperIndex.open(dir.resolve("index"),
-        new IndexConfig(16, Duration.ofHours(1), Duration.ofHours(1)))) {
-      for (int i = 0; i < 500; i++) {
-        index.upsert(FacetEngineEquivalenceTest.paper(rnd, rnd.nextInt(400)));
-        if (i % 120 == 119) {
-          index.commit(0);
-        }
-      }
-      index.refresh();
+    try (PaperIndex index =
+        FacetEngineEquivalenceTest.randomIndex(dir.resolve("index"), rnd, 500, 400, 120)) {
       int nonEmpty = index.withSearcher(s -> {
         PaperSearcher ps = (PaperSearcher) s;
         int counted = 0;

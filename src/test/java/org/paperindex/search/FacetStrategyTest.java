@@ -3,14 +3,12 @@ package org.paperindex.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperindex.config.AppConfig.IndexConfig;
 import org.paperindex.index.PaperIndex;
 import org.paperindex.index.PaperSchema;
 import org.paperindex.index.PaperSearcher;
@@ -35,14 +33,8 @@ class FacetStrategyTest {
   @Test
   void bitSetsAndComplementsCountWhatTheScorerCounts() {
     Random rnd = new Random(23);
-    try (PaperIndex index = PaperIndex.open(dir.resolve("index"),
-        new IndexConfig(16, Duration.ofHours(1), Duration.ofHours(1)))) {
-      for (int i = 0; i < 600; i++) {
-        index.upsert(FacetEngineEquivalenceTest.paper(rnd, rnd.nextInt(300))); // repeats: deletes
-        if (i % 150 == 149) {
-          index.commit(0);
-        }
-      }
+    try (PaperIndex index =
+        FacetEngineEquivalenceTest.randomIndex(dir.resolve("index"), rnd, 600, 300, 150)) {
       index.upsert(TestPapers.stub("2402.00001"));
       index.upsert(TestPapers.stub("2402.00002"));
       index.refresh();
