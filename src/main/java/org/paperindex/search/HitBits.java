@@ -179,9 +179,13 @@ final class HitBits {
       return bits;
     }
     TwoPhaseIterator two = s.twoPhaseIterator();
-    DocIdSetIterator it = two == null ? s.iterator() : two.approximation();
+    if (two == null) {
+      bits.or(s.iterator()); // word by word where the iterator is a bit set (point ranges)
+      return bits;
+    }
+    DocIdSetIterator it = two.approximation();
     for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
-      if (two == null || two.matches()) {
+      if (two.matches()) {
         bits.set(d);
       }
     }

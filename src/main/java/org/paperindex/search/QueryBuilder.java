@@ -110,33 +110,34 @@ final class QueryBuilder {
   private static List<FacetFilter> addFacetFilters(DrillDownQuery dd, SearchRequest req) {
     List<FacetFilter> filters = new ArrayList<>();
     if (!req.categories().isEmpty()) {
-      // a query on the lower-cased keyword field rather than the facet label: case-insensitive
-      String dim = req.primaryOnly() ? PaperSchema.FACET_PRIMARY : PaperSchema.FACET_CATEGORY;
-      String field = req.primaryOnly() ? PaperSchema.PRIMARY_CATEGORY : PaperSchema.CATEGORIES;
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
-      for (String c : req.categories()) {
-        any.add(new TermQuery(new Term(field, PaperSchema.keyword(c))), Occur.SHOULD);
-      }
-      dd.add(dim, any.build());
-      filters.add(new FacetFilter.Keywords(dim,
-          req.categories().stream().map(PaperSchema::keyword).collect(Collectors.toSet())));
+      // the lower-cased keyword field rather than the facet label: case-insensitive
+      filters.add(req.primaryOnly()
+          ? new FacetFilter.Keywords(PaperSchema.FACET_PRIMARY, PaperSchema.PRIMARY_CATEGORY,
+              keywords(req.categories()))
+          : new FacetFilter.Keywords(PaperSchema.FACET_CATEGORY, PaperSchema.CATEGORIES,
+              keywords(req.categories())));
     }
     if (req.yearFrom() != null) {
-      dd.add(PaperSchema.FACET_YEAR,
-          IntPoint.newRangeQuery(PaperSchema.YEAR, req.yearFrom(), req.yearTo()));
-      filters.add(new FacetFilter.IntRange(PaperSchema.FACET_YEAR, req.yearFrom(), req.yearTo()));
+      filters.add(new FacetFilter.IntRange(PaperSchema.FACET_YEAR, PaperSchema.YEAR,
+          req.yearFrom(), req.yearTo()));
     }
-    addLabels(dd, filters, "hasCode",
+    addLabels(filters, "hasCode",
         req.hasCode() == null ? List.of() : List.of(req.hasCode().toString()));
-    addLabels(dd, filters, "hasDataset",
+    addLabels(filters, "hasDataset",
         req.hasDataset() == null ? List.of() : List.of(req.hasDataset().toString()));
-    addLabels(dd, filters, "institution", req.institutions());
+    addLabels(filters, "institution", req.institutions());
+    for (FacetFilter f : filters) {
+      dd.add(f.dim(), f.query());
+    }
     return List.copyOf(filters);
   }
 
+  private static Set<String> keywords(List<String> values) {
+    return values.stream().map(PaperSchema::keyword).collect(Collectors.toSet());
+  }
+
   /** A filter on a facet dimension the schema may not have yet: exact labels, OR-ed. */
-  private static void addLabels(DrillDownQuery dd, List<FacetFilter> filters, String dim,
-      List<String> labels) {
+  private static void addLabels(List<FacetFilter> filters, String dim, List<String> labels) {
     if (labels.isEmpty()) {
       return;
     }
@@ -144,7 +145,6 @@ final class QueryBuilder {
       throw new BadQueryException("filter '" + dim + "' is not available yet: the index has no "
           + dim + " data");
     }
-    dd.add(dim, labels.toArray(String[]::new));
     filters.add(new FacetFilter.Labels(dim, Set.copyOf(labels)));
   }
 

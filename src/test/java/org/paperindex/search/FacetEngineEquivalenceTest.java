@@ -114,6 +114,9 @@ class FacetEngineEquivalenceTest {
     }
     if (rnd.nextInt(4) == 0) {
       b.institution(institution(rnd));
+      if (rnd.nextInt(3) == 0) {
+        b.institution(institution(rnd)); // OR-ed, like categories
+      }
     }
     if (rnd.nextInt(3) == 0) {
       List<String> dims = new ArrayList<>();

@@ -36,10 +36,10 @@ class FacetLeafPlanTest {
             mask[PaperSchema.FACET_DIMS.indexOf(d)] = true;
           }
           FacetCounts direct = FacetCounter.count(ps, b.query().getBaseQuery(), b.facetFilters(), mask, null,
-              new FacetCounter.Strategy(0, 0, 1));
+              new FacetCounter.Strategy(0, 0, 0, 1));
           for (int bits : new int[] {1, 3, FacetLeafPlan.DEFAULT_TABLE_BITS}) {
             FacetCounts tables = FacetCounter.count(ps, b.query().getBaseQuery(), b.facetFilters(), mask,
-                null, new FacetCounter.Strategy(bits, 0, 1));
+                null, new FacetCounter.Strategy(bits, 0, 0, 1));
             assertThat(tables.hits()).as("%s, %d bits", r, bits).isEqualTo(direct.hits());
             assertThat(tables.counts()).as("%s, %d bits", r, bits).isDeepEqualTo(direct.counts());
           }

@@ -24,11 +24,11 @@ class FacetStrategyTest {
   @TempDir Path dir;
 
   private static final FacetCounter.Strategy LUCENE =
-      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, 0, 2);
+      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, 0, 0, 2);
   private static final FacetCounter.Strategy BITS =
-      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, Integer.MAX_VALUE, 2);
+      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, Integer.MAX_VALUE, Integer.MAX_VALUE, 2);
   private static final FacetCounter.Strategy COMPLEMENT =
-      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, Integer.MAX_VALUE, 0);
+      new FacetCounter.Strategy(FacetLeafPlan.DEFAULT_TABLE_BITS, Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
 
   @Test
   void bitSetsAndComplementsCountWhatTheScorerCounts() {
