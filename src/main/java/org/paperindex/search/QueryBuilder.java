@@ -2,11 +2,11 @@ package org.paperindex.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -54,6 +55,14 @@ final class QueryBuilder {
   private static final Query WITHDRAWN = new TermQuery(new Term(PaperSchema.WITHDRAWN, "true"));
 
   private QueryBuilder() {}
+
+  // The front page (every paper, no filter) as the papers whose title is indexed: a stub is
+  // the only document without one, and Lucene keeps norms even for a title of stop words. Not
+  // "match all minus stubs": Lucene turns that match-all into a non-scoring clause that visits
+  // every document, so the newest-first front page read all 1M papers (2.2 ms) where this query
+  // lets the date sort skip to the newest (0.7 ms). With any filter the match-all form stays:
+  // there Lucene drops the match-all and leads with the filter.
+  private static final Query FRONT_PAGE = new FieldExistsQuery(PaperSchema.TITLE);
 
   /** The base query of the all-papers browse: every paper but title-less stubs. */
   static Query everything() {
@@ -97,17 +106,21 @@ final class QueryBuilder {
       case ONLY -> base.add(WITHDRAWN, Occur.FILTER);
       case INCLUDE -> { }
     }
-    DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(), base.build());
-    List<FacetFilter> filters = addFacetFilters(dd, req);
+    List<FacetFilter> filters = facetFilters(req);
     SortOrder order = req.effectiveSort();
     boolean allBase = user instanceof MatchAllDocsQuery && req.from() == null
         && req.to() == null && req.license() == null
         && req.withdrawn() == SearchRequest.Withdrawn.INCLUDE;
+    DrillDownQuery dd = new DrillDownQuery(PaperSchema.facetsConfig(),
+        allBase && filters.isEmpty() ? FRONT_PAGE : base.build());
+    for (FacetFilter f : filters) {
+      dd.add(f.dim(), f.query());
+    }
     return new Built(user, dd, filters, sort(order), order, allBase);
   }
 
-  /** Adds the drill-downs, and returns the same filters in the form facet counting evaluates. */
-  private static List<FacetFilter> addFacetFilters(DrillDownQuery dd, SearchRequest req) {
+  /** The request's facet filters: drill-downs of the query and tests for facet counting. */
+  private static List<FacetFilter> facetFilters(SearchRequest req) {
     List<FacetFilter> filters = new ArrayList<>();
     if (!req.categories().isEmpty()) {
       // the lower-cased keyword field rather than the facet label: case-insensitive
@@ -126,9 +139,6 @@ final class QueryBuilder {
     addLabels(filters, "hasDataset",
         req.hasDataset() == null ? List.of() : List.of(req.hasDataset().toString()));
     addLabels(filters, "institution", req.institutions());
-    for (FacetFilter f : filters) {
-      dd.add(f.dim(), f.query());
-    }
     return List.copyOf(filters);
   }
 

@@ -93,6 +93,11 @@ class SearchServiceTest {
     assertThat(all.hits().get(0).year()).isEqualTo(2022);
     assertThat(search.search(new SearchRequest("*", 20, 2)).hits().get(7).id()).isEqualTo("hep-th/9901001");
     assertThat(search.search(new SearchRequest(null, 1, 1)).total()).isEqualTo(28);
+    // the whole browse, down to the undated papers at the end: every paper, never the stub
+    List<String> every = java.util.stream.Stream.of(1, 2)
+        .flatMap(page -> search.search(new SearchRequest("", 20, page)).hits().stream())
+        .map(SearchResponse.Hit::id).toList();
+    assertThat(every).hasSize(28).doesNotContain("2301.00001");
   }
 
   @Test
