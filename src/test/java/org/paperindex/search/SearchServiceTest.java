@@ -101,6 +101,27 @@ class SearchServiceTest {
   }
 
   @Test
+  void frontPageKeepsAPaperWhoseTitleIsAllStopWords(@TempDir Path own) {
+    // the front page is "papers with an indexed title": a title the analyzer reduces to nothing
+    // must still count as one (Lucene records its norms), a stub must not
+    try (PaperIndex idx = PaperIndex.open(own,
+        new IndexConfig(16, Duration.ofSeconds(1), Duration.ofSeconds(30)))) {
+      idx.upsert(TestPapers.simple("2401.00001", "The Of And", "Ann Author", "cs.LG", 2024));
+      idx.upsert(TestPapers.simple("2401.00002", "Graph signal processing", "Bo Author", "cs.LG", 2023));
+      idx.upsert(TestPapers.stub("2401.00003"));
+      idx.refresh();
+      SearchService svc = new SearchService(idx, 20);
+      try {
+        SearchResponse all = svc.search(new SearchRequest("", 20, 1));
+        assertThat(all.hits()).extracting(Hit::id).containsExactly("2401.00001", "2401.00002");
+        assertThat(all.total()).isEqualTo(2);
+      } finally {
+        svc.close();
+      }
+    }
+  }
+
+  @Test
   void paging() {
     SearchResponse p1 = search.search(new SearchRequest("ti:paging", 10, 1));
     SearchResponse p3 = search.search(new SearchRequest("ti:paging", 10, 3));
