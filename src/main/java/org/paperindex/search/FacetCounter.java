@@ -90,6 +90,7 @@ final class FacetCounter {
       FixedBitSet[] dense = new FixedBitSet[leaves.size()];
       long denseHits = 0;
       boolean allDense = true;
+      boolean anyDense = false;
       for (LeafReaderContext leaf : leaves) {
         ScorerSupplier ss = w.scorerSupplier(leaf);
         if (ss == null) {
@@ -99,6 +100,7 @@ final class FacetCounter {
             >= leaf.reader().maxDoc()) {
           dense[leaf.ord] = bits.matches(q, leaf);
           denseHits += dense[leaf.ord].cardinality();
+          anyDense = true;
         } else {
           allDense = false;
         }
@@ -110,7 +112,10 @@ final class FacetCounter {
           return all.minus(complement(s, bits, everything.query(), dense, cols, dims, strategy));
         }
       }
-      sideways = nf == 0 ? null : new Sideways(s, filters, fdim, counts, cols, strategy);
+      // only if a segment is in bit sets: a selective filtered search never reads its filters
+      if (nf > 0 && anyDense) {
+        sideways = new Sideways(s, filters, fdim, counts, cols, strategy);
+      }
       for (LeafReaderContext leaf : leaves) {
         if (dense[leaf.ord] != null && sideways != null) {
           sideways.count(bits, leaf, dense[leaf.ord]);

@@ -59,12 +59,16 @@ final class QueryBuilder {
   // The front page (every paper, no filter) as the papers whose title is indexed: a stub is
   // the only document without one, and Lucene keeps norms even for a title of stop words. Not
   // "match all minus stubs": Lucene turns that match-all into a non-scoring clause that visits
-  // every document, so the newest-first front page read all 1M papers (2.2 ms) where this query
-  // lets the date sort skip to the newest (0.7 ms). With any filter the match-all form stays:
+  // every document, so the newest-first front page read all 1M papers (2.1 ms) where this query
+  // lets the date sort skip to the newest (0.33 ms). With any filter the match-all form stays:
   // there Lucene drops the match-all and leads with the filter.
   private static final Query FRONT_PAGE = new FieldExistsQuery(PaperSchema.TITLE);
 
-  /** The base query of the all-papers browse: every paper but title-less stubs. */
+  /**
+   * The base query of the all-papers browse: every paper but title-less stubs. Facet counting
+   * takes this form, not {@link #FRONT_PAGE}'s: {@code HitBits} reads a match-all minus a term
+   * word by word, a field-exists query one document at a time.
+   */
   static Query everything() {
     return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
         .add(STUB, Occur.MUST_NOT).build();
