@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 
 /**
  * The fixed mix of typical API searches for the HTTP benchmark (free text of common to rare
- * words, phrases, fielded {@code ti:}/{@code au:} queries, category filters, year ranges, a
+ * content words, that is words after the function words of the generator's vocabulary, phrases, fielded {@code ti:}/{@code au:} queries, category filters, year ranges, a
  * category browse), each with the default facets and highlights, and random paper ids for
  * detail requests; everything derives from the generator, so it fits the imported records.
  */
@@ -37,32 +38,33 @@ final class QueryMix {
 
   /** The searches for an index built from {@code gen}'s first {@code records} records. */
   static List<Search> searches(SyntheticArxiv gen, long records) {
-    Vocabulary w = gen.words();
+    Vocabulary v = gen.words();
+    IntFunction<String> w = v::contentWord; // nobody searches for "the" or "we"
     Vocabulary n = gen.names();
     String author = surname(gen.paper(1).authors().get(0));
     String author2 = surname(gen.paper(Math.min(records - 1, 5)).authors().get(0));
     List<Search> s = new ArrayList<>();
-    s.add(q(w.word(3)));
-    s.add(q(w.word(40)));
-    s.add(q(w.word(400)));
-    s.add(q(w.word(4_000)));
-    s.add(q(w.word(20) + " " + w.word(300)));
-    s.add(q(w.word(100) + " " + w.word(1_000) + " " + w.word(5_000)));
-    s.add(q("\"" + w.word(10) + " " + w.word(11) + "\""));
-    s.add(q("ti:" + w.word(60)));
-    s.add(q("ti:" + w.word(600)));
+    s.add(q(w.apply(3)));
+    s.add(q(w.apply(40)));
+    s.add(q(w.apply(400)));
+    s.add(q(w.apply(4_000)));
+    s.add(q(w.apply(20) + " " + w.apply(300)));
+    s.add(q(w.apply(100) + " " + w.apply(1_000) + " " + w.apply(5_000)));
+    s.add(q("\"" + w.apply(10) + " " + w.apply(11) + "\""));
+    s.add(q("ti:" + w.apply(60)));
+    s.add(q("ti:" + w.apply(600)));
     s.add(q("au:" + author));
-    s.add(q("au:" + author2 + " AND ti:" + w.word(30)));
+    s.add(q("au:" + author2 + " AND ti:" + w.apply(30)));
     s.add(q("au:" + n.word(30)));
-    s.add(q(w.word(50), "category", "cs.LG"));
-    s.add(q(w.word(200), "category", "hep-th"));
-    s.add(q(w.word(70), "year", "2015-2020"));
-    s.add(q(w.word(500), "year", "2010-2012", "category", "quant-ph"));
+    s.add(q(w.apply(50), "category", "cs.LG"));
+    s.add(q(w.apply(200), "category", "hep-th"));
+    s.add(q(w.apply(70), "year", "2015-2020"));
+    s.add(q(w.apply(500), "year", "2010-2012", "category", "quant-ph"));
     s.add(q("au:" + n.word(100), "year", "2000-2026"));
     s.add(q("", "category", "cs.LG"));
     s.add(q("")); // a front page: the newest papers with the facets of everything
-    s.add(q(w.word(30) + " OR " + w.word(800)));
-    s.add(q("ti:" + w.word(90) + " AND abs:" + w.word(900)));
+    s.add(q(w.apply(30) + " OR " + w.apply(800)));
+    s.add(q("ti:" + w.apply(90) + " AND abs:" + w.apply(900)));
     return s;
   }
 
@@ -71,7 +73,7 @@ final class QueryMix {
     Vocabulary w = gen.words();
     List<String> p = new ArrayList<>();
     for (int rank : new int[] {5, 50, 500, 5_000}) {
-      String word = w.word(rank);
+      String word = w.contentWord(rank);
       p.add(word.substring(0, Math.min(word.length(), 2 + rank % 3)));
     }
     String name = gen.names().word(20);

@@ -27,14 +27,28 @@ public final class SyntheticArxiv {
     "$\\sqrt{s}=13$ TeV", "$L^p$", "$(k,\\ell)$", "$\\mathcal{N}=4$", "$H^1(M)$", "$\\epsilon > 0$"
   };
 
+  /**
+   * English function words, most frequent first (an estimate for scientific English), given the
+   * top ranks of the text vocabulary. Real abstracts are about 40% such words, and the analyzer
+   * drops most of them as stop words; invented words in their place would be indexed in nearly
+   * every paper. Measured on the 284 real abstracts in the shared fixtures, the most common
+   * indexed term ("we") is in 76% of papers, the 10th in 25%, the 40th in 16%; with invented
+   * words at these ranks the generator had 100%, 76% and 38% (SyntheticArxivTest checks this).
+   */
+  static final List<String> FUNCTION_WORDS = List.of(
+      "the", "of", "and", "a", "in", "to", "we", "is", "for", "that", "with", "on", "this", "by",
+      "are", "as", "an", "be", "which", "from", "at", "it", "can", "these", "our", "its", "or",
+      "using", "has", "have", "also", "their", "not", "such", "than", "both", "between", "into",
+      "been", "was");
+
   private final long seed;
   private final Vocabulary words;
   private final Vocabulary names;
 
-  /** A generator with about 40,000 text words and 20,000 name words. */
+  /** A generator with about 40,000 text words (function words first) and 20,000 name words. */
   public SyntheticArxiv(long seed) {
     this.seed = seed;
-    this.words = new Vocabulary(seed, 40_000, 1.0);
+    this.words = new Vocabulary(seed, 40_000, 1.0, FUNCTION_WORDS);
     this.names = new Vocabulary(seed ^ 0x5EED_0F_A7L, 20_000, 0.9);
   }
 
@@ -133,7 +147,7 @@ public final class SyntheticArxiv {
       parts.add(rnd.nextDouble() < 0.01 ? "Jr" : "");
       if (affiliated) {
         parts.add(Taxonomy.INSTITUTES.get(rnd.nextInt(Taxonomy.INSTITUTES.size()))
-            + ", University of " + Vocabulary.capitalize(words.word(rnd.nextInt(2_000))));
+            + ", University of " + Vocabulary.capitalize(words.contentWord(rnd.nextInt(2_000))));
       }
       out.add(parts);
     }
@@ -158,7 +172,7 @@ public final class SyntheticArxiv {
   }
 
   private String abstractText(SplittableRandom rnd) {
-    int target = 150 + rnd.nextInt(101);
+    int target = 110 + rnd.nextInt(101); // 110-210 words; real ones average 114 (2007) to 146 (2015)
     StringBuilder sb = new StringBuilder();
     int count = 0;
     boolean secondParagraph = rnd.nextDouble() < 0.03;
@@ -186,8 +200,8 @@ public final class SyntheticArxiv {
 
   private String link(SplittableRandom rnd) {
     return switch (rnd.nextInt(3)) {
-      case 0 -> "https://github.com/" + words.next(rnd) + "/" + words.next(rnd);
-      case 1 -> "https://huggingface.co/datasets/" + words.next(rnd) + "/" + words.next(rnd);
+      case 0 -> "https://github.com/" + words.nextContent(rnd) + "/" + words.nextContent(rnd);
+      case 1 -> "https://huggingface.co/datasets/" + words.nextContent(rnd) + "/" + words.nextContent(rnd);
       default -> "https://zenodo.org/record/" + (1_000_000 + rnd.nextInt(9_000_000));
     };
   }
@@ -201,7 +215,7 @@ public final class SyntheticArxiv {
     if (u > 0.95) {
       c += "; code at " + link(rnd);
     } else if (u > 0.85) {
-      c += "; accepted at " + Vocabulary.capitalize(words.next(rnd)) + " " + (2000 + rnd.nextInt(27));
+      c += "; accepted at " + Vocabulary.capitalize(words.nextContent(rnd)) + " " + (2000 + rnd.nextInt(27));
     }
     return c;
   }

@@ -2,13 +2,17 @@ package org.paperindex.bench;
 
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
- * A fixed set of invented words drawn with Zipf-like frequencies, so synthetic text has the long
- * tail of a real vocabulary (a few very common terms, tens of thousands of rare ones).
+ * A fixed set of words drawn with Zipf-like frequencies, so synthetic text has the long tail of a
+ * real vocabulary (a few very common terms, tens of thousands of rare ones). The top ranks can be
+ * given real words ({@code leading}: English function words, as in real text); the rest are
+ * invented, and never an English stop word, so no invented word vanishes in analysis.
  */
 public final class Vocabulary {
 
@@ -20,22 +24,36 @@ public final class Vocabulary {
   private static final String[] CODAS = {"", "", "", "n", "r", "s", "l", "m", "x", "nt", "st", "rk"};
 
   private final String[] words;
+  private final int leading;
   private final double[] cumulative;
 
-  /** {@code size} distinct words from {@code seed}, frequency of rank r proportional to 1/r^s. */
+  /** {@code size} distinct invented words from {@code seed}, frequency of rank r proportional to 1/r^s. */
   public Vocabulary(long seed, int size, double exponent) {
+    this(seed, size, exponent, List.of());
+  }
+
+  /** As above, with {@code leading} taking ranks 0, 1, ... in their order. */
+  public Vocabulary(long seed, int size, double exponent, List<String> leading) {
     SplittableRandom rnd = new SplittableRandom(seed);
-    Set<String> seen = new HashSet<>(size * 2);
+    Set<String> seen = new HashSet<>(leading);
+    if (seen.size() != leading.size() || leading.size() >= size) {
+      throw new IllegalArgumentException("leading words must be distinct and fewer than " + size);
+    }
+    this.leading = leading.size();
     words = new String[size];
-    int n = 0;
+    int n = this.leading;
     while (n < size) {
       String w = word(rnd);
-      if (seen.add(w)) {
+      if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w) && seen.add(w)) {
         words[n++] = w;
       }
     }
     // shorter words first: in real text the frequent words are the short ones
-    Arrays.sort(words, (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+    Arrays.sort(words, this.leading, size,
+        (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+    for (int i = 0; i < this.leading; i++) {
+      words[i] = leading.get(i);
+    }
     cumulative = new double[size];
     double sum = 0;
     for (int r = 0; r < size; r++) {
@@ -62,6 +80,16 @@ public final class Vocabulary {
     return words.length;
   }
 
+  /** How many of the top ranks are the given leading words. */
+  public int leading() {
+    return leading;
+  }
+
+  /** The invented word of rank {@code rank} among the invented words (after the leading ones). */
+  public String contentWord(int rank) {
+    return words[leading + rank];
+  }
+
   /** The word of this frequency rank (0 is the most frequent). */
   public String word(int rank) {
     return words[rank];
@@ -70,6 +98,15 @@ public final class Vocabulary {
   /** A word drawn by Zipf frequency. */
   public String next(SplittableRandom rnd) {
     return words[rank(rnd)];
+  }
+
+  /** An invented word drawn by Zipf frequency (names, links: no function word). */
+  public String nextContent(SplittableRandom rnd) {
+    int r;
+    do {
+      r = rank(rnd);
+    } while (r < leading);
+    return words[r];
   }
 
   /** A frequency rank drawn by Zipf frequency. */

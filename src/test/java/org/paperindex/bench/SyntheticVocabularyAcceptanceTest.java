@@ -1,0 +1,64 @@
+package org.paperindex.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.paperindex.SharedData;
+
+/**
+ * The generator's common words against real abstracts (the Kaggle snapshot lines and the OAI-PMH
+ * pages in ../shared, only with -Pacceptance): the documents-per-term profile of the most common
+ * indexed terms, which sets how broad the bench's searches on common words are.
+ */
+@Tag("acceptance")
+class SyntheticVocabularyAcceptanceTest {
+
+  private static final Pattern ABSTRACT = Pattern.compile("<abstract>(.*?)</abstract>", Pattern.DOTALL);
+
+  @Test
+  void generated_text_has_the_term_frequencies_of_real_abstracts() throws IOException {
+    Path fixtures = SharedData.dir("fixtures").resolve("fixtures");
+    DocumentFrequencies real = new DocumentFrequencies();
+    ObjectMapper json = new ObjectMapper();
+    for (Path f : files(fixtures.resolve("snapshot"), ".jsonl")) {
+      for (String line : Files.readAllLines(f)) {
+        if (!line.isBlank()) {
+          JsonNode n = json.readTree(line);
+          real.add(n.path("title").asText() + " " + n.path("abstract").asText());
+        }
+      }
+    }
+    for (Path f : files(fixtures.resolve("oai-pmh"), ".xml")) {
+      Matcher m = ABSTRACT.matcher(Files.readString(f));
+      while (m.find()) {
+        real.add(m.group(1));
+      }
+    }
+    assertThat(real.texts()).as("real abstracts found").isGreaterThan(100);
+    DocumentFrequencies synthetic = SyntheticArxivTest.generated(new SyntheticArxiv(42), 2_000);
+    for (int rank : new int[] {0, 4, 9, 19, 39}) {
+      assertThat(synthetic.share(rank) / real.share(rank))
+          .as("rank %d: synthetic %.2f, real %.2f", rank, synthetic.share(rank), real.share(rank))
+          .isBetween(0.6, 1.7);
+    }
+  }
+
+  private static List<Path> files(Path dir, String suffix) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+}
