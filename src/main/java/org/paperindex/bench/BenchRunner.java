@@ -22,11 +22,16 @@ public final class BenchRunner {
 
   /**
    * What to run: record counts, seed, where to work, whether to keep the files, HTTP load (client
-   * threads, timed requests per kind) and whether to reuse the import of an earlier kept run.
+   * threads, timed requests per kind), whether to reuse the import of an earlier kept run and
+   * into how many segments to merge the import before searching (0: as the import left it).
    */
   public record Options(long records, long seed, long harvestRecords, int searchRuns,
-      Path workDir, boolean keep, int clients, int httpRequests, boolean reuse, boolean suggest) {
+      Path workDir, boolean keep, int clients, int httpRequests, boolean reuse, boolean suggest,
+      int mergeSegments) {
     public Options {
+      if (mergeSegments < 0) {
+        throw new IllegalArgumentException("--merge-segments must be 0 or more");
+      }
       if (records < 1 || records > SyntheticArxiv.MAX) {
         throw new IllegalArgumentException("--records must be in 1.." + SyntheticArxiv.MAX);
       }
@@ -40,10 +45,10 @@ public final class BenchRunner {
       }
     }
 
-    /** The original options: 8 clients, 2,000 HTTP requests per kind, no reuse. */
+    /** The original options: 8 clients, 2,000 HTTP requests per kind, no reuse, one segment. */
     public Options(long records, long seed, long harvestRecords, int searchRuns, Path workDir,
         boolean keep) {
-      this(records, seed, harvestRecords, searchRuns, workDir, keep, 8, 2_000, false, true);
+      this(records, seed, harvestRecords, searchRuns, workDir, keep, 8, 2_000, false, true, 1);
     }
   }
 
@@ -93,6 +98,9 @@ public final class BenchRunner {
     } else {
       cfg = config(work.resolve("import"));
       importLine = importPhase(gen, work, cfg, memory);
+    }
+    if (opt.mergeSegments() > 0) {
+      mergePhase(cfg);
     }
 
     long harvestN = Math.min(opt.harvestRecords(), opt.records());
@@ -245,6 +253,17 @@ public final class BenchRunner {
     return String.format(Locale.ROOT,
         "import: pipeline %.0f records/s, bare lucene %.0f records/s, ratio %.2f",
         pipe.rate(), bare.rate(), pipe.rate() / bare.rate());
+  }
+
+  /** Merges the imported index as {@code import --merge-segments} does, and says how long it took. */
+  private void mergePhase(AppConfig cfg) {
+    try (Services s = Services.open(cfg, Services.Access.BULK)) {
+      int before = s.index().segments();
+      long t = System.nanoTime();
+      s.index().mergeSegments(opt.mergeSegments());
+      out.printf(Locale.ROOT, "import merge: %d segments into %d in %.1f s%n", before,
+          s.index().segments(), (System.nanoTime() - t) / 1e9);
+    }
   }
 
   /** Runs both import paths once on a small file so neither measured run pays for JIT warm-up. */

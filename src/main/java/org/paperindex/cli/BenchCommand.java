@@ -46,6 +46,11 @@ final class BenchCommand implements Callable<Integer> {
           + " --keep run with the same --records and --seed (the import line then reads n/a).")
   boolean reuse;
 
+  @Option(names = "--merge-segments", paramLabel = "N", defaultValue = "1",
+      description = "Merge the imported index into N segments before the search phases, as"
+          + " import --merge-segments N does (0: keep the segments the import made; default: ${DEFAULT-VALUE}).")
+  int mergeSegments;
+
   @Option(names = "--skip-suggest",
       description = "Do not time autocomplete (its first request builds the suggester: minutes at 1M papers).")
   boolean skipSuggest;
@@ -55,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchRunner.Options opt;
     try {
       opt = new BenchRunner.Options(records, seed, harvestRecords, searchRuns, workDir, keep,
-          clients, httpRequests, reuse, !skipSuggest);
+          clients, httpRequests, reuse, !skipSuggest, mergeSegments);
     } catch (IllegalArgumentException e) {
       throw new CommandFailure(e.getMessage(), 2);
     }

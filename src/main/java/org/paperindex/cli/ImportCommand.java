@@ -23,12 +23,20 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Never show the progress bar.")
   boolean noProgress;
 
+  @Option(names = "--merge-segments", paramLabel = "N", defaultValue = "0",
+      description = "Then merge the index into at most N segments, for searches that cost less"
+          + " (about 45 s per million papers; 0, the default: leave it to Lucene's merge policy).")
+  int mergeSegments;
+
   @Override
   public Integer call() throws Exception {
     for (Path f : files) {
       if (!Files.isReadable(f)) {
         throw new CommandFailure("cannot read " + f, 2);
       }
+    }
+    if (mergeSegments < 0) {
+      throw new CommandFailure("--merge-segments must be 0 or more, got " + mergeSegments, 2);
     }
     boolean progress = !noProgress && System.console() != null;
     try (Services s = Services.open(options.appConfig(options.settings()), Services.Access.BULK)) {
@@ -43,6 +51,13 @@ final class ImportCommand implements Callable<Integer> {
       }
       System.out.println(
           new SnapshotImporter.Summary(read, indexed, unchanged, rejected).line());
+      if (mergeSegments > 0) {
+        int before = s.index().segments();
+        long t = System.nanoTime();
+        s.index().mergeSegments(mergeSegments);
+        System.out.printf(java.util.Locale.ROOT, "merged %d segments into %d in %.1f s%n", before,
+            s.index().segments(), (System.nanoTime() - t) / 1e9);
+      }
     }
     return 0;
   }

@@ -330,6 +330,33 @@ public final class PaperIndex implements AutoCloseable {
     }
   }
 
+  /**
+   * Merges the index into at most {@code maxSegments} segments, commits and refreshes: what an
+   * operator does after a bulk import. A search does per-segment work (term lookups, scorers,
+   * facet collectors) in every segment, so fewer segments cost less per search; searches keep
+   * running on the old segments meanwhile. Needs free disk for one more copy of the index.
+   */
+  public void mergeSegments(int maxSegments) {
+    requireWriter();
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments must be at least 1, got " + maxSegments);
+    }
+    try {
+      writer.forceMerge(maxSegments);
+      synchronized (this) {
+        writer.commit(); // with the commit data of the last commit: the merge changes no paper
+      }
+      refresh();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot merge index " + dir, e);
+    }
+  }
+
+  /** Segments of the index as of the latest refresh. */
+  public int segments() {
+    return withSearcher(s -> s.getIndexReader().leaves().size());
+  }
+
   /** Drops uncommitted changes by closing the writer, then opens a new one at the last commit. */
   private void reopenAtLastCommit() {
     try {

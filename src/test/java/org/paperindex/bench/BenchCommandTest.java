@@ -64,6 +64,8 @@ class BenchCommandTest {
           : kind + " http \\(wrk\\): not measured");
     }
     assertThat(out).contains("records read 2000, indexed 2000, unchanged 0, rejected 0");
+    // the import is merged into one segment before the searches, as the default asks
+    assertThat(out).containsPattern("import merge: [1-9]\\d* segments into 1 in " + num + " s");
     assertThat(out).contains("harvest detail: 2000 records in 1 pages");
     assertThat(work).satisfies(w -> assertThat(Files.exists(w)).isFalse());
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperindex.config.AppConfig;
 import org.paperindex.config.Settings;
+import org.paperindex.index.PaperIndex;
 import org.paperindex.model.ArxivId;
 import org.paperindex.store.RecordStore;
 
@@ -68,6 +69,43 @@ class ImportCommandTest {
 
     // importing the same file again changes nothing
     assertThat(Cli.run(0, args(plain.toString()))).contains("records read 3, indexed 0, unchanged 1, rejected 2");
+  }
+
+  @Test
+  void merges_the_index_into_fewer_segments_and_keeps_its_commit_data() throws Exception {
+    // three imports, three commits, three segments (too few for Lucene's merge policy to merge)
+    for (int i = 1; i <= 3; i++) {
+      Path f = tmp.resolve(i + ".jsonl");
+      String bad = i == 2 ? "\n{\"id\": broken\n" : "\n";
+      Files.writeString(f, GOOD.replace("0801.0042", "0801.004" + i) + bad, StandardCharsets.UTF_8);
+      Cli.run(0, args(f.toString()));
+    }
+    Path dir = tmp.resolve("index");
+    Map<String, String> before = commitData(dir);
+    try (PaperIndex index = PaperIndex.openReadOnly(dir)) {
+      assertThat(index.segments()).isEqualTo(3);
+    }
+    Path again = tmp.resolve("again.jsonl");
+    Files.writeString(again, GOOD.replace("0801.0042", "0801.0041") + "\n", StandardCharsets.UTF_8);
+    String[] a = args(again.toString());
+    String[] merge = java.util.Arrays.copyOf(a, a.length + 1);
+    merge[a.length] = "--merge-segments=1";
+    assertThat(Cli.run(0, merge)).contains("unchanged 1").contains("merged 3 segments into 1 in ");
+    try (PaperIndex index = PaperIndex.openReadOnly(dir)) {
+      assertThat(index.segments()).isEqualTo(1);
+      assertThat(index.count()).isEqualTo(3);
+      assertThat(index.committedQuarantined()).isEqualTo(1);
+    }
+    // the store sequence, schema and quarantine count the index vouches for are unchanged
+    assertThat(commitData(dir)).isEqualTo(before).containsKey(PaperIndex.STORE_SEQ);
+    merge[a.length] = "--merge-segments=-1";
+    assertThat(PaperIndexCli.run(merge)).isEqualTo(2);
+  }
+
+  private static Map<String, String> commitData(Path dir) throws Exception {
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir)) {
+      return org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
+    }
   }
 
   @Test
