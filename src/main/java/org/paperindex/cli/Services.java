@@ -81,7 +81,8 @@ public final class Services implements AutoCloseable {
     this.store = store;
     this.index = index;
     this.search = new SearchService(index, config.http().maxPageSize(),
-        config.http().searchCacheEntries());
+        SearchService.SUGGEST_MAX_AGE, true, SearchService.FacetEngine.COLUMNS,
+        config.http().searchCacheEntries(), config.http().searchConcurrency());
     this.checkpoints = new FileCheckpointStore(config.dataDir().resolve("checkpoints"));
     this.runLog = new RunLog(config.dataDir().resolve("runs"));
     this.institutions =

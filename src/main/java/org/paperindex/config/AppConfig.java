@@ -180,10 +180,12 @@ public record AppConfig(
 
   /**
    * The HTTP API and its searches: {@code searchCacheEntries} results kept per index searcher
-   * (until the next refresh that changes the index), 0 for none.
+   * (until the next refresh that changes the index), 0 for none; at most {@code
+   * searchConcurrency} searches computed at once (default: one per core; 0: no limit), the
+   * others waiting in line.
    */
   public record HttpConfig(String host, int port, int maxPageSize, String corsOrigins,
-      int searchCacheEntries) {
+      int searchCacheEntries, int searchConcurrency) {
     static HttpConfig from(Settings s) {
       String p = PREFIX + "http.";
       return new HttpConfig(
@@ -191,7 +193,9 @@ public record AppConfig(
           s.integer(p + "port", 8080, 0, 65535),
           s.integer(PREFIX + "search.max-size", 100, 1, 10_000),
           s.string(p + "cors-origins", ""),
-          s.integer(PREFIX + "search.cache-entries", 256, 0, 100_000));
+          s.integer(PREFIX + "search.cache-entries", 256, 0, 100_000),
+          s.integer(PREFIX + "search.concurrency", Runtime.getRuntime().availableProcessors(), 0,
+              1_024));
     }
   }
 

@@ -46,6 +46,7 @@ public final class SearchService {
   private final boolean cacheUnfiltered;
   private final FacetEngine engine;
   private final int cacheEntries;
+  private final SearchGate gate;
   private CompletableFuture<Void> facetWarmup; // guarded by this
 
   /** Default size of the per-searcher result cache ({@link SearchCache}), in entries. */
@@ -85,6 +86,15 @@ public final class SearchService {
    */
   public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge,
       boolean cacheUnfiltered, FacetEngine engine, int cacheEntries) {
+    this(index, maxSize, suggestMaxAge, cacheUnfiltered, engine, cacheEntries, 0);
+  }
+
+  /**
+   * As above, computing at most {@code concurrency} searches at once (0: no limit), the others
+   * waiting in line ({@link SearchGate}): what a server does.
+   */
+  public SearchService(PaperIndex index, int maxSize, Duration suggestMaxAge,
+      boolean cacheUnfiltered, FacetEngine engine, int cacheEntries, int concurrency) {
     if (maxSize < 1 || maxSize > MAX_WINDOW) {
       throw new IllegalArgumentException("maxSize must be in 1.." + MAX_WINDOW + ", got " + maxSize);
     }
@@ -97,6 +107,10 @@ public final class SearchService {
       throw new IllegalArgumentException("cacheEntries must be >= 0, got " + cacheEntries);
     }
     this.cacheEntries = cacheEntries;
+    if (concurrency < 0) {
+      throw new IllegalArgumentException("concurrency must be >= 0, got " + concurrency);
+    }
+    this.gate = new SearchGate(concurrency);
   }
 
   private static final Object CACHE = new Object();
@@ -135,13 +149,14 @@ public final class SearchService {
     int want = from + req.size() + 1;
     return index.withSearcher(s -> {
       try {
-        return cache((PaperSearcher) s).response(req, () -> {
-          try {
-            return run(s, req, b, after, from, want);
-          } catch (IOException e) {
-            throw new UncheckedIOException("search failed", e);
-          }
-        });
+        return cache((PaperSearcher) s).response(req, () ->
+            gate.run(() -> {
+              try {
+                return run(s, req, b, after, from, want);
+              } catch (IOException e) {
+                throw new UncheckedIOException("search failed", e);
+              }
+            }));
       } catch (IndexSearcher.TooManyClauses e) {
         throw new BadQueryException("query expands to too many terms; be more specific");
       } catch (TooComplexToDeterminizeException e) {
