@@ -31,7 +31,7 @@ class SearchGateTest {
 
   @Test
   void never_more_than_its_slots_at_once_and_everyone_gets_through() throws Exception {
-    SearchGate gate = new SearchGate(2);
+    SearchGate gate = new SearchGate(2, java.time.Duration.ofSeconds(30));
     AtomicInteger running = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
@@ -54,12 +54,13 @@ class SearchGateTest {
     }
     assertThat(done.get()).isEqualTo(400);
     assertThat(most.get()).isEqualTo(2); // eight threads on two slots: both used, never three
+    assertThat(gate.bypassed()).isZero();
     assertThat(gate.waiting()).isZero();
   }
 
   @Test
   void waiting_searches_go_in_the_order_they_came() throws Exception {
-    SearchGate gate = new SearchGate(1);
+    SearchGate gate = new SearchGate(1, java.time.Duration.ofSeconds(30));
     CountDownLatch hold = new CountDownLatch(1);
     List<String> order = new CopyOnWriteArrayList<>();
     Thread first = new Thread(() -> gate.run(() -> {
@@ -106,8 +107,30 @@ class SearchGateTest {
   }
 
   @Test
+  void a_search_that_waited_too_long_computes_without_a_slot() throws Exception {
+    SearchGate gate = new SearchGate(1, java.time.Duration.ofMillis(50));
+    CountDownLatch hold = new CountDownLatch(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    Thread costly = new Thread(() -> gate.run(() -> {
+      holding.countDown();
+      await(hold); // a very costly search keeps the only slot
+      return null;
+    }));
+    costly.start();
+    await(holding);
+    long t = System.nanoTime();
+    assertThat(gate.run(() -> "answered")).isEqualTo("answered");
+    assertThat((System.nanoTime() - t) / 1e6).isGreaterThanOrEqualTo(45.0);
+    assertThat(gate.bypassed()).isEqualTo(1);
+    hold.countDown();
+    costly.join(10_000);
+    assertThat(gate.run(() -> "with a slot again")).isEqualTo("with a slot again");
+    assertThat(gate.bypassed()).isEqualTo(1);
+  }
+
+  @Test
   void a_failing_search_gives_its_slot_back() {
-    SearchGate gate = new SearchGate(1);
+    SearchGate gate = new SearchGate(1, java.time.Duration.ofSeconds(30));
     assertThatThrownBy(() -> gate.run(() -> {
       throw new IllegalStateException("boom");
     })).hasMessage("boom");
