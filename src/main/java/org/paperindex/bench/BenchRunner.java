@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.paperindex.cli.Services;
 import org.paperindex.config.AppConfig;
 import org.paperindex.config.Settings;
+import org.paperindex.index.PaperIndex;
 import org.paperindex.search.SearchService;
 
 /**
@@ -258,11 +259,9 @@ public final class BenchRunner {
   /** Merges the imported index as {@code import --merge-segments} does, and says how long it took. */
   private void mergePhase(AppConfig cfg) {
     try (Services s = Services.open(cfg, Services.Access.BULK)) {
-      int before = s.index().segments();
-      long t = System.nanoTime();
-      s.index().mergeSegments(opt.mergeSegments());
-      out.printf(Locale.ROOT, "import merge: %d segments into %d in %.1f s%n", before,
-          s.index().segments(), (System.nanoTime() - t) / 1e9);
+      PaperIndex.Merge m = s.index().mergeSegments(opt.mergeSegments());
+      out.printf(Locale.ROOT, "import merge: %d segments into %d in %.1f s%n", m.before(),
+          m.after(), m.seconds());
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.function.IntFunction;
 
 /**
  * The fixed mix of typical API searches for the HTTP benchmark (free text of common to rare
- * content words, that is words after the function words of the generator's vocabulary, phrases, fielded {@code ti:}/{@code au:} queries, category filters, year ranges, a
- * category browse), each with the default facets and highlights, and random paper ids for
+ * content words, the words after the generator's function words; phrases, fielded {@code
+ * ti:}/{@code au:} queries, category filters, year ranges, a category browse), each with the default facets and highlights, and random paper ids for
  * detail requests; everything derives from the generator, so it fits the imported records.
  */
 final class QueryMix {

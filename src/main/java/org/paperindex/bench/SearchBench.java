@@ -39,11 +39,12 @@ final class SearchBench {
     q.add(w.contentWord(50) + " OR " + w.contentWord(2_000));
     q.add(w.contentWord(200) + " NOT " + w.contentWord(2));
     q.add("(" + w.contentWord(80) + " OR " + w.contentWord(90) + ") AND cat:quant-ph");
-    q.add(w.contentWord(500).substring(0, Math.min(3, w.contentWord(500).length())) + "*");
+    String prefix = w.contentWord(500);
+    q.add(prefix.substring(0, Math.min(3, prefix.length())) + "*");
     q.add("co:figures AND " + w.contentWord(150));
     q.add(first.id());
     q.add("arXiv:" + gen.paper(7).id());
-    q.add(w.contentWord(5) + " " + w.contentWord(6) + " " + w.contentWord(7) + " " + w.contentWord(8));
+    q.add(String.join(" ", w.contentWord(5), w.contentWord(6), w.contentWord(7), w.contentWord(8)));
     return q;
   }
 

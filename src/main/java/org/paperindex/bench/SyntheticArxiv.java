@@ -201,7 +201,8 @@ public final class SyntheticArxiv {
   private String link(SplittableRandom rnd) {
     return switch (rnd.nextInt(3)) {
       case 0 -> "https://github.com/" + words.nextContent(rnd) + "/" + words.nextContent(rnd);
-      case 1 -> "https://huggingface.co/datasets/" + words.nextContent(rnd) + "/" + words.nextContent(rnd);
+      case 1 -> "https://huggingface.co/datasets/" + words.nextContent(rnd) + "/"
+          + words.nextContent(rnd);
       default -> "https://zenodo.org/record/" + (1_000_000 + rnd.nextInt(9_000_000));
     };
   }
@@ -215,7 +216,8 @@ public final class SyntheticArxiv {
     if (u > 0.95) {
       c += "; code at " + link(rnd);
     } else if (u > 0.85) {
-      c += "; accepted at " + Vocabulary.capitalize(words.nextContent(rnd)) + " " + (2000 + rnd.nextInt(27));
+      c += "; accepted at " + Vocabulary.capitalize(words.nextContent(rnd)) + " "
+          + (2000 + rnd.nextInt(27));
     }
     return c;
   }

@@ -336,11 +336,13 @@ public final class PaperIndex implements AutoCloseable {
    * facet collectors) in every segment, so fewer segments cost less per search; searches keep
    * running on the old segments meanwhile. Needs free disk for one more copy of the index.
    */
-  public void mergeSegments(int maxSegments) {
+  public Merge mergeSegments(int maxSegments) {
     requireWriter();
     if (maxSegments < 1) {
       throw new IllegalArgumentException("maxSegments must be at least 1, got " + maxSegments);
     }
+    int before = segments();
+    long start = System.nanoTime();
     try {
       writer.forceMerge(maxSegments);
       synchronized (this) {
@@ -350,7 +352,11 @@ public final class PaperIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot merge index " + dir, e);
     }
+    return new Merge(before, segments(), (System.nanoTime() - start) / 1e9);
   }
+
+  /** What {@link #mergeSegments} did: segments before and after, and how long it took. */
+  public record Merge(int before, int after, double seconds) {}
 
   /** Segments of the index as of the latest refresh. */
   public int segments() {

@@ -37,7 +37,7 @@ final class SearchGate {
 
   SearchGate(int slots, Duration maxWait) {
     if (slots < 0) {
-      throw new IllegalArgumentException("slots must not be negative, got " + slots);
+      throw new IllegalArgumentException("concurrency must be >= 0, got " + slots);
     }
     this.slots = slots == 0 ? null : new Semaphore(slots, true);
     this.maxWaitNanos = maxWait.toNanos();

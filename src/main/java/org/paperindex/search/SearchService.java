@@ -107,10 +107,7 @@ public final class SearchService {
       throw new IllegalArgumentException("cacheEntries must be >= 0, got " + cacheEntries);
     }
     this.cacheEntries = cacheEntries;
-    if (concurrency < 0) {
-      throw new IllegalArgumentException("concurrency must be >= 0, got " + concurrency);
-    }
-    this.gate = new SearchGate(concurrency);
+    this.gate = new SearchGate(concurrency); // rejects a negative concurrency
   }
 
   private static final Object CACHE = new Object();
