@@ -25,6 +25,12 @@ class AppConfigTest {
     assertThat(c.http().port()).isEqualTo(8080);
     assertThat(c.harvest().format()).isEqualTo("arXiv");
     assertThat(c.harvest().initialWindow()).isEqualTo(Duration.ofDays(7));
+    // one search computing per core (README: paperindex.search.concurrency)
+    assertThat(c.http().searchConcurrency()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(AppConfig.from(Settings.of(Map.of("paperindex.search.concurrency", "0")))
+        .http().searchConcurrency()).isZero();
+    assertThatThrownBy(() -> AppConfig.from(Settings.of(Map.of("paperindex.search.concurrency", "-1"))))
+        .hasMessageContaining("paperindex.search.concurrency");
   }
 
   @Test
