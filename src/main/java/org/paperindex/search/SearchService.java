@@ -173,7 +173,7 @@ public final class SearchService {
     long total;
     Map<String, List<FacetValue>> facets;
     if (dims.isEmpty()) {
-      docs = s.search(b.query(), top);
+      docs = topHits(s, b, top, want, after);
       total = s.count(b.query());
       facets = Map.of();
     } else if (engine == FacetEngine.LUCENE) {
@@ -182,7 +182,7 @@ public final class SearchService {
       total = r.total();
       facets = r.facets();
     } else {
-      docs = s.search(b.query(), top);
+      docs = topHits(s, b, top, want, after);
       FacetCounts counts = facetCounts(ps, b, dims);
       total = counts.hits();
       facets = counts.top(ps, dims, req.facetSize());
@@ -207,6 +207,13 @@ public final class SearchService {
     String next = sd.length > end && end > from
         ? CursorCodec.encode(req, b.order(), (FieldDoc) sd[end - 1]) : null;
     return new SearchResponse(total, hits, facets, next);
+  }
+
+  /** The page's hits: by relevance from Lucene, in a date order from a window of dates first. */
+  private static TopFieldDocs topHits(IndexSearcher s, QueryBuilder.Built b,
+      TopFieldCollectorManager top, int want, FieldDoc after) throws IOException {
+    return b.order() == SortOrder.RELEVANCE ? s.search(b.query(), top)
+        : DateWindow.search(s, b.query(), b.sort(), b.order(), want, after);
   }
 
   private static final Object UNFILTERED = new Object();
