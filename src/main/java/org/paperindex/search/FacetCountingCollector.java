@@ -57,10 +57,14 @@ final class FacetCountingCollector {
     l.finish();
   }
 
-  /** One increment in {@code table} per row, at the row's bits {@code shift} up under {@code mask}. */
+  /**
+   * One increment in {@code table} per row, at the row's bits {@code shift} up under {@code
+   * mask}, in the lane of its position ({@link FacetLeafPlan#LANE_BITS}).
+   */
   private static void tally(int[] table, int shift, int mask, long[] rows, int k) {
     for (int i = 0; i < k; i++) {
-      table[(int) (rows[i] >>> shift) & mask]++;
+      table[((int) (rows[i] >>> shift) & mask) << FacetLeafPlan.LANE_BITS
+          | i & FacetLeafPlan.LANE_MASK]++;
     }
   }
 

@@ -28,6 +28,15 @@ final class FacetLeafPlan {
   /** The widest table, in bits of the row (4,096 ints: 16 KiB, in the CPU's first caches). */
   static final int DEFAULT_TABLE_BITS = 12;
 
+  /**
+   * Each table keeps {@code 1 << LANE_BITS} counters per key, side by side, and consecutive hits
+   * count in different lanes: the same key in consecutive hits (the same year, an empty slot)
+   * would otherwise make each increment wait for the previous one's store. Two lanes cut the
+   * counting of q=u (416k hits at 1M papers) from 4.0-4.2 to 3.1-3.4 ms; four gained no more.
+   */
+  static final int LANE_BITS = 1;
+  static final int LANE_MASK = (1 << LANE_BITS) - 1;
+
   final int[] gShift;
   final int[] gMask;
   final int[][] gCount;
@@ -63,7 +72,7 @@ final class FacetLeafPlan {
       }
       gShift[g] = lo;
       gMask[g] = (1 << bits) - 1;
-      gCount[g] = tables.borrow(1 << bits);
+      gCount[g] = tables.borrow(1 << bits << LANE_BITS);
       gDims[g] = counted.stream().mapToInt(Integer::intValue).toArray();
       gRel[g] = counted.stream().mapToInt(d -> col.shift(d) - lo).toArray();
       gDimMask[g] = counted.stream().mapToInt(d -> (1 << col.width(d)) - 1).toArray();
@@ -79,7 +88,7 @@ final class FacetLeafPlan {
       pDim[p] = d;
       pShift[p] = col.shift(d) + slot * col.width(d);
       pMask[p] = (1 << col.width(d)) - 1;
-      pCount[p] = tables.borrow(1 << col.width(d));
+      pCount[p] = tables.borrow(1 << col.width(d) << LANE_BITS);
     }
     this.direct = direct;
     this.sideOnly = sideOnly;
@@ -154,11 +163,10 @@ final class FacetLeafPlan {
       int[] t = gCount[g];
       int[] dims = gDims[g];
       for (int key = 0; key <= gMask[g]; key++) {
-        int c = t[key];
+        int c = lanes(t, key);
         if (c == 0) {
           continue;
         }
-        t[key] = 0;
         for (int m = 0; m < dims.length; m++) {
           int v = key >>> gRel[g][m] & gDimMask[g][m];
           if (v != 0) {
@@ -170,14 +178,24 @@ final class FacetLeafPlan {
     for (int p = 0; p < pCount.length; p++) {
       int[] t = pCount[p];
       int[] c = counts[pDim[p]];
-      t[0] = 0;
+      lanes(t, 0); // empty slots: never read
       for (int v = 1; v <= pMask[p]; v++) {
-        if (t[v] != 0) {
-          c[v - 1] += t[v];
-          t[v] = 0;
+        int n = lanes(t, v);
+        if (n != 0) { // keys past the last label are never counted
+          c[v - 1] += n;
         }
       }
     }
+  }
+
+  /** The sum of {@code key}'s lanes in {@code table}, which are cleared. */
+  private static int lanes(int[] table, int key) {
+    int sum = 0;
+    for (int i = key << LANE_BITS, e = i + (1 << LANE_BITS); i < e; i++) {
+      sum += table[i];
+      table[i] = 0;
+    }
+    return sum;
   }
 
   /**
