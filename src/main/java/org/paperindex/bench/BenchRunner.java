@@ -120,16 +120,27 @@ public final class BenchRunner {
     delete(work.resolve("harvest-inline"));
 
     SearchBench.Result s;
+    List<SearchBench.PerSearch> each;
     long n;
     try (Services svc = Services.open(cfg, Services.Access.READ)) {
       n = svc.search().count();
       // result cache off: every run of a query is counted afresh
       SearchService cold = new SearchService(svc.index(), svc.search().maxSize(), 0);
       s = SearchBench.run(cold, SearchBench.queries(gen), 3, opt.searchRuns());
+      each = SearchBench.perSearch(cold, QueryMix.searches(gen, opt.records()), 3,
+          opt.searchRuns());
       cold.close();
     }
     out.printf(Locale.ROOT, "search detail: %d queries x %d runs in process over %d papers:"
         + " median %.2f ms, p99 %.2f ms%n", s.queries(), s.runs(), n, s.medianMs(), s.p99Ms());
+    for (SearchBench.PerSearch e : each) {
+      out.printf(Locale.ROOT, "search cpu: %s %.2f ms (%d hits)%n", e.search(), e.cpuMs(),
+          e.hits());
+    }
+    out.printf(Locale.ROOT, "search cpu: mean %.2f ms over the %d searches of the mix, one at a"
+        + " time, median of %d runs each%n",
+        each.stream().mapToDouble(SearchBench.PerSearch::cpuMs).average().orElse(Double.NaN),
+        each.size(), opt.searchRuns());
     HttpBench.Result web = HttpBench.run(settings, cfg, QueryMix.searches(gen, opt.records()),
         QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), QueryMix.prefixes(gen),
         opt.clients(), opt.httpRequests(),

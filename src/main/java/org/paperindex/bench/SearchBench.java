@@ -1,5 +1,7 @@
 package org.paperindex.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,6 +68,38 @@ final class SearchBench {
     }
     Arrays.sort(ms);
     return new Result(queries.size(), runs, percentile(ms, 0.5), percentile(ms, 0.99));
+  }
+
+  /** One search of the HTTP mix: its query string, median CPU per run and hits. */
+  record PerSearch(String search, double cpuMs, long hits) {}
+
+  /**
+   * Each search of the HTTP mix ({@link QueryMix}) alone on this thread: the median thread CPU
+   * time of {@code runs} runs after {@code warmup} rounds of the whole mix, so the cost of each
+   * search, unmixed with queueing, can be compared across builds.
+   */
+  static List<PerSearch> perSearch(SearchService search, List<QueryMix.Search> mix, int warmup,
+      int runs) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<SearchRequest> reqs = mix.stream().map(m -> search.request(m.params())).toList();
+    for (int i = 0; i < warmup; i++) {
+      reqs.forEach(search::search);
+    }
+    double[][] ms = new double[reqs.size()][runs];
+    long[] hits = new long[reqs.size()];
+    for (int r = 0; r < runs; r++) {
+      for (int i = 0; i < reqs.size(); i++) {
+        long t = threads.getCurrentThreadCpuTime();
+        hits[i] = search.search(reqs.get(i)).total();
+        ms[i][r] = (threads.getCurrentThreadCpuTime() - t) / 1e6;
+      }
+    }
+    List<PerSearch> out = new ArrayList<>();
+    for (int i = 0; i < reqs.size(); i++) {
+      Arrays.sort(ms[i]);
+      out.add(new PerSearch(mix.get(i).queryString(), percentile(ms[i], 0.5), hits[i]));
+    }
+    return out;
   }
 
   static double percentile(double[] sorted, double p) {

@@ -67,6 +67,9 @@ class BenchCommandTest {
     // the import is merged into one segment before the searches, as the default asks
     assertThat(out).containsPattern("import merge: [1-9]\\d* segments into 1 in " + num + " s");
     assertThat(out).contains("harvest detail: 2000 records in 1 pages");
+    // each search of the mix alone: its CPU and hits, then the mean
+    assertThat(out).containsPattern("search cpu: q=&category=cs.LG " + num + " ms \\([1-9]\\d* hits\\)");
+    assertThat(out).containsPattern("search cpu: mean " + num + " ms over the 21 searches of the mix");
     assertThat(work).satisfies(w -> assertThat(Files.exists(w)).isFalse());
   }
 
