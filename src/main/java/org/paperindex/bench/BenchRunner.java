@@ -119,6 +119,7 @@ public final class BenchRunner {
     delete(work.resolve("harvest"));
     delete(work.resolve("harvest-inline"));
 
+    List<QueryMix.Search> mix = QueryMix.searches(gen, opt.records());
     SearchBench.Result s;
     List<SearchBench.PerSearch> each;
     long n;
@@ -127,8 +128,7 @@ public final class BenchRunner {
       // result cache off: every run of a query is counted afresh
       SearchService cold = new SearchService(svc.index(), svc.search().maxSize(), 0);
       s = SearchBench.run(cold, SearchBench.queries(gen), 3, opt.searchRuns());
-      each = SearchBench.perSearch(cold, QueryMix.searches(gen, opt.records()), 3,
-          opt.searchRuns());
+      each = SearchBench.perSearch(cold, mix, 3, opt.searchRuns());
       cold.close();
     }
     out.printf(Locale.ROOT, "search detail: %d queries x %d runs in process over %d papers:"
@@ -141,7 +141,7 @@ public final class BenchRunner {
         + " time, median of %d runs each%n",
         each.stream().mapToDouble(SearchBench.PerSearch::cpuMs).average().orElse(Double.NaN),
         each.size(), opt.searchRuns());
-    HttpBench.Result web = HttpBench.run(settings, cfg, QueryMix.searches(gen, opt.records()),
+    HttpBench.Result web = HttpBench.run(settings, cfg, mix,
         QueryMix.ids(gen, opt.records(), opt.httpRequests(), opt.seed()), QueryMix.prefixes(gen),
         opt.clients(), opt.httpRequests(),
         Math.min(opt.httpRequests(), WARMUP_REQUESTS), opt.suggest());

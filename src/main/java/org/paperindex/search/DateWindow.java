@@ -15,7 +15,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.paperindex.index.PaperSchema;
 
 /**
  * The top hits of a date-sorted search (newest or oldest first) from a window of dates first.
@@ -43,24 +42,15 @@ final class DateWindow {
 
   private DateWindow() {}
 
-  /** The date field a sort order sorts on, or null for relevance. */
-  static String field(SortOrder order) {
-    return switch (order) {
-      case RELEVANCE -> null;
-      case SUBMITTED_ASC, SUBMITTED_DESC -> PaperSchema.SUBMITTED;
-      case UPDATED_ASC, UPDATED_DESC -> PaperSchema.UPDATED;
-    };
-  }
-
   /**
-   * The first {@code want} hits of {@code q} in {@code order} (a date order), after {@code
-   * after} if not null, exactly as {@code s.search(q, new TopFieldCollectorManager(sort, want,
-   * after, want))} would find them.
+   * The first {@code want} hits of {@code q} in {@code sort} (a date sort: its first field a
+   * long with points of the same name, newest first if reversed), after {@code after} if not
+   * null, exactly as {@link #plain} finds them.
    */
-  static TopFieldDocs search(IndexSearcher s, Query q, Sort sort, SortOrder order, int want,
-      FieldDoc after) throws IOException {
-    String field = field(order);
-    boolean newestFirst = order == SortOrder.SUBMITTED_DESC || order == SortOrder.UPDATED_DESC;
+  static TopFieldDocs search(IndexSearcher s, Query q, Sort sort, int want, FieldDoc after)
+      throws IOException {
+    String field = sort.getSort()[0].getField();
+    boolean newestFirst = sort.getSort()[0].getReverse();
     Long bound = after == null ? null : (Long) after.fields[0];
     long k = (long) want * FIRST;
     for (int t = 0; t < TRIES; t++) {
@@ -72,12 +62,18 @@ final class DateWindow {
       long hi = newestFirst ? bound == null ? Long.MAX_VALUE : bound : edge.getAsLong();
       Query windowed = new BooleanQuery.Builder().add(q, Occur.MUST)
           .add(LongPoint.newRangeQuery(field, lo, hi), Occur.FILTER).build();
-      TopFieldDocs docs = s.search(windowed, new TopFieldCollectorManager(sort, want, after, want));
+      TopFieldDocs docs = plain(s, windowed, sort, want, after);
       if (docs.scoreDocs.length >= want) {
         return docs;
       }
       k *= GROWTH;
     }
+    return plain(s, q, sort, want, after);
+  }
+
+  /** Lucene's own top {@code want} hits of {@code q} in {@code sort} after {@code after}. */
+  static TopFieldDocs plain(IndexSearcher s, Query q, Sort sort, int want, FieldDoc after)
+      throws IOException {
     return s.search(q, new TopFieldCollectorManager(sort, want, after, want));
   }
 

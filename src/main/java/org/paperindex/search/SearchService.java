@@ -213,7 +213,7 @@ public final class SearchService {
   private static TopFieldDocs topHits(IndexSearcher s, QueryBuilder.Built b,
       TopFieldCollectorManager top, int want, FieldDoc after) throws IOException {
     return b.order() == SortOrder.RELEVANCE ? s.search(b.query(), top)
-        : DateWindow.search(s, b.query(), b.sort(), b.order(), want, after);
+        : DateWindow.search(s, b.query(), b.sort(), want, after);
   }
 
   private static final Object UNFILTERED = new Object();

@@ -21,18 +21,6 @@ final class TexSafeBreakIterator extends BreakIterator {
     this.delegate = delegate;
   }
 
-  /** A string without a dollar has no math: no copy, the delegate's own boundaries. */
-  @Override
-  public void setText(String newText) {
-    if (newText.indexOf('$') >= 0) {
-      setText(new StringCharacterIterator(newText));
-      return;
-    }
-    text = new StringCharacterIterator(newText);
-    delegate.setText(text);
-    bounds = null;
-  }
-
   @Override
   public void setText(CharacterIterator newText) {
     text = newText;

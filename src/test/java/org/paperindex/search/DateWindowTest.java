@@ -21,10 +21,8 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -55,16 +53,15 @@ class DateWindowTest {
           Sort sort = QueryBuilder.sort(order);
           for (Query q : queries()) {
             for (int want : new int[] {1, 11, 101, 301}) {
-              TopFieldDocs plain = plain(s, q, sort, want, null);
-              assertSame(DateWindow.search(s, q, sort, order, want, null), plain, order, q, want);
+              TopFieldDocs plain = DateWindow.plain(s, q, sort, want, null);
+              assertSame(DateWindow.search(s, q, sort, want, null), plain, order, q, want);
               // a cursor at the last hit of the first page, as the API hands it out
               if (plain.scoreDocs.length > 0) {
                 FieldDoc after = (FieldDoc) plain.scoreDocs[plain.scoreDocs.length - 1];
-                assertSame(DateWindow.search(s, q, sort, order, want, after),
-                    plain(s, q, sort, want, after), order, q, want);
+                assertSame(DateWindow.search(s, q, sort, want, after),
+                    DateWindow.plain(s, q, sort, want, after), order, q, want);
               }
-              boolean newestFirst = order == SortOrder.SUBMITTED_DESC || order == SortOrder.UPDATED_DESC;
-              if (DateWindow.edge(s, DateWindow.field(order), newestFirst,
+              if (DateWindow.edge(s, sort.getSort()[0].getField(), sort.getSort()[0].getReverse(),
                   (long) want * DateWindow.FIRST, null).isPresent()) {
                 windowed++;
               }
@@ -107,11 +104,6 @@ class DateWindowTest {
 
   private static List<Integer> ids(TopFieldDocs d) {
     return Arrays.stream(d.scoreDocs).map(sd -> sd.doc).toList();
-  }
-
-  private static TopFieldDocs plain(IndexSearcher s, Query q, Sort sort, int want, FieldDoc after)
-      throws IOException {
-    return s.search(q, new TopFieldCollectorManager(sort, want, after, want));
   }
 
   private static List<Query> queries() {
