@@ -64,7 +64,10 @@ final class Highlighting {
     return combine(h.get(PaperSchema.TITLE), h.get(PaperSchema.ABSTRACT));
   }
 
-  /** As {@link #highlight}, one pass per field: the reference the one-pass version must equal. */
+  /**
+   * As {@link #highlight}, one pass per field and with Lucene's own passage scorer: the reference
+   * the one-pass version must equal.
+   */
   static List<Map<String, String>> highlightPerField(IndexSearcher s, Query q, int[] docIds)
       throws IOException {
     if (docIds.length == 0) {
@@ -116,7 +119,7 @@ final class Highlighting {
     BothFields(IndexSearcher s, Map<Integer, Document> stored) {
       super(UnifiedHighlighter.builder(s, PaperSchema.analyzer())
           .withFormatter(new EscapingFormatter()).withMaxLength(MAX_LENGTH)
-          .withWeightMatches(false));
+          .withScorer(new LeanPassageScorer()).withWeightMatches(false));
       this.searcher = s;
       this.stored = stored;
     }
