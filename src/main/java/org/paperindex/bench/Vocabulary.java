@@ -26,6 +26,7 @@ public final class Vocabulary {
   private final String[] words;
   private final int leading;
   private final double[] cumulative;
+  private final Set<String> index;
 
   /** {@code size} distinct invented words from {@code seed}, frequency of rank r proportional to 1/r^s. */
   public Vocabulary(long seed, int size, double exponent) {
@@ -34,6 +35,15 @@ public final class Vocabulary {
 
   /** As above, with {@code leading} taking ranks 0, 1, ... in their order. */
   public Vocabulary(long seed, int size, double exponent, List<String> leading) {
+    this(seed, size, exponent, leading, null);
+  }
+
+  /**
+   * As above, with none of the words of {@code disjointFrom} (author names apart from the words
+   * of the text: in real papers the common words of abstracts are nobody's name).
+   */
+  public Vocabulary(long seed, int size, double exponent, List<String> leading,
+      Vocabulary disjointFrom) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Set<String> seen = new HashSet<>(leading);
     if (seen.size() != leading.size() || leading.size() >= size) {
@@ -44,7 +54,8 @@ public final class Vocabulary {
     int n = this.leading;
     while (n < size) {
       String w = word(rnd);
-      if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w) && seen.add(w)) {
+      if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)
+          && (disjointFrom == null || !disjointFrom.contains(w)) && seen.add(w)) {
         words[n++] = w;
       }
     }
@@ -54,6 +65,7 @@ public final class Vocabulary {
     for (int i = 0; i < this.leading; i++) {
       words[i] = leading.get(i);
     }
+    index = new HashSet<>(Arrays.asList(words));
     cumulative = new double[size];
     double sum = 0;
     for (int r = 0; r < size; r++) {
@@ -88,6 +100,11 @@ public final class Vocabulary {
   /** The invented word of rank {@code rank} among the invented words (after the leading ones). */
   public String contentWord(int rank) {
     return words[leading + rank];
+  }
+
+  /** Whether {@code w} is one of the words. */
+  public boolean contains(String w) {
+    return index.contains(w);
   }
 
   /** The word of this frequency rank (0 is the most frequent). */

@@ -17,12 +17,23 @@ import org.paperindex.index.PaperSchema;
 final class DocumentFrequencies {
 
   private final Map<String, Integer> df = new HashMap<>();
+  private final String field;
   private int texts;
 
-  /** Adds one paper's text (title and abstract). */
+  /** Frequencies of abstract terms (titles and abstracts). */
+  DocumentFrequencies() {
+    this(PaperSchema.ABSTRACT);
+  }
+
+  /** Frequencies of terms as the schema analyses {@code field}. */
+  DocumentFrequencies(String field) {
+    this.field = field;
+  }
+
+  /** Adds one paper's text (title and abstract, or the field's text). */
   void add(String text) {
     Set<String> seen = new HashSet<>();
-    try (TokenStream ts = PaperSchema.analyzer().tokenStream(PaperSchema.ABSTRACT, text)) {
+    try (TokenStream ts = PaperSchema.analyzer().tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -40,6 +51,32 @@ final class DocumentFrequencies {
   double share(int rank) {
     return df.values().stream().sorted((a, b) -> b - a).skip(rank).findFirst().orElse(0)
         / (double) texts;
+  }
+
+  /** The papers whose text holds {@code term}. */
+  int count(String term) {
+    return df.getOrDefault(term, 0);
+  }
+
+  /** The {@code n} most common terms longer than one letter, most common first. */
+  java.util.List<String> topWords(int n) {
+    return df.entrySet().stream().filter(e -> e.getKey().length() > 1)
+        .sorted((a, b) -> b.getValue() - a.getValue()).limit(n).map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * Of the papers holding one of the {@code n} most common words of {@code text}, counted word
+   * by word, the share whose authors (these frequencies) hold the same word: how often a search
+   * for a common word also matches author names. Single letters (initials) are left out.
+   */
+  double nameShare(DocumentFrequencies text, int n) {
+    long inText = 0;
+    long inNames = 0;
+    for (String w : text.topWords(n)) {
+      inText += text.count(w);
+      inNames += count(w);
+    }
+    return inText == 0 ? 0 : inNames / (double) inText;
   }
 
   int texts() {

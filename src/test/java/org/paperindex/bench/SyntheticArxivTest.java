@@ -88,6 +88,27 @@ class SyntheticArxivTest {
     assertThat(SyntheticArxiv.FUNCTION_WORDS).doesNotContain(w.contentWord(0));
   }
 
+  /**
+   * A search for a common word matches author names about as rarely as in real papers: no name
+   * is a word of the text, so only initials meet the text's single letters. Before names were
+   * kept apart from the text's words, "u" was an author name in 17% of the papers.
+   */
+  @Test
+  void common_words_are_not_author_names() {
+    SyntheticArxiv gen = new SyntheticArxiv(42);
+    Vocabulary words = gen.words();
+    Vocabulary names = gen.names();
+    for (int r = 0; r < names.size(); r++) {
+      assertThat(words.contains(names.word(r))).as(names.word(r)).isFalse();
+    }
+    DocumentFrequencies text = generated(gen, 2_000);
+    DocumentFrequencies authors = generatedAuthors(gen, 2_000);
+    assertThat(authors.nameShare(text, 60)).isLessThan(0.01);
+    // the names are still common enough to search: the most common is in over 1% of papers
+    assertThat(authors.count(names.word(0).toLowerCase(java.util.Locale.ROOT)))
+        .isGreaterThan(20);
+  }
+
   @Test
   void no_invented_word_is_a_stop_word() {
     Vocabulary w = new SyntheticArxiv(42).words();
@@ -95,6 +116,19 @@ class SyntheticArxivTest {
       assertThat(org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
           .contains(w.contentWord(r))).as(w.contentWord(r)).isFalse();
     }
+  }
+
+  /** The author names ("forenames keyname") of the first {@code papers} papers. */
+  static DocumentFrequencies generatedAuthors(SyntheticArxiv gen, int papers) {
+    DocumentFrequencies df = new DocumentFrequencies(org.paperindex.index.PaperSchema.AUTHORS);
+    for (int i = 0; i < papers; i++) {
+      StringBuilder names = new StringBuilder();
+      for (List<String> a : gen.paper(i).authors()) {
+        names.append(a.get(1)).append(' ').append(a.get(0)).append(", ");
+      }
+      df.add(names.toString());
+    }
+    return df;
   }
 
   static DocumentFrequencies generated(SyntheticArxiv gen, int papers) {

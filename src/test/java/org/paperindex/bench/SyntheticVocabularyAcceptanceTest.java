@@ -53,6 +53,39 @@ class SyntheticVocabularyAcceptanceTest {
     }
   }
 
+  /**
+   * Real author names hold the common words of abstracts about as rarely as generated ones: in
+   * the Kaggle lines, of the papers with one of the 60 most common words (longer than a letter),
+   * well under 5% have it in an author's name too; generated papers stay below that.
+   */
+  @Test
+  void common_words_are_author_names_as_rarely_as_in_real_papers() throws IOException {
+    Path fixtures = SharedData.dir("fixtures").resolve("fixtures");
+    DocumentFrequencies text = new DocumentFrequencies();
+    DocumentFrequencies authors = new DocumentFrequencies(org.paperindex.index.PaperSchema.AUTHORS);
+    ObjectMapper json = new ObjectMapper();
+    for (Path f : files(fixtures.resolve("snapshot"), ".jsonl")) {
+      for (String line : Files.readAllLines(f)) {
+        if (!line.isBlank()) {
+          JsonNode n = json.readTree(line);
+          text.add(n.path("title").asText() + " " + n.path("abstract").asText());
+          StringBuilder names = new StringBuilder();
+          for (JsonNode a : n.path("authors_parsed")) {
+            names.append(a.path(1).asText()).append(' ').append(a.path(0).asText()).append(", ");
+          }
+          authors.add(names.toString());
+        }
+      }
+    }
+    assertThat(text.texts()).as("real papers with authors").isGreaterThan(100);
+    double real = authors.nameShare(text, 60);
+    assertThat(real).as("real share").isLessThan(0.05);
+    SyntheticArxiv gen = new SyntheticArxiv(42);
+    double synthetic = SyntheticArxivTest.generatedAuthors(gen, 2_000)
+        .nameShare(SyntheticArxivTest.generated(gen, 2_000), 60);
+    assertThat(synthetic).as("synthetic share (real %.3f)", real).isLessThan(Math.max(0.05, real));
+  }
+
   private static List<Path> files(Path dir, String suffix) throws IOException {
     if (!Files.isDirectory(dir)) {
       return List.of();
