@@ -36,13 +36,35 @@ public record ArxivId(String value) implements Comparable<ArxivId> {
     return parseVersioned(raw).id();
   }
 
-  /** Like {@link #parse} but empty instead of an exception. */
+  /**
+   * Like {@link #parse} but empty instead of an exception. Every search's text goes through
+   * here (a pasted id jumps to its paper), and nearly none is an id: text with fewer digits than
+   * any id has (seven) is answered without the regular expressions and the exception.
+   */
   public static Optional<ArxivId> tryParse(String raw) {
+    if (raw == null || digits(raw, MIN_DIGITS) < MIN_DIGITS) {
+      return Optional.empty();
+    }
     try {
       return Optional.of(parse(raw));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /** Digits in every identifier: 4 + 4 new style (2101.0001), 7 old style (hep-th/9901001). */
+  static final int MIN_DIGITS = 7;
+
+  /** The digits in {@code s}, counted up to {@code enough}. */
+  private static int digits(String s, int enough) {
+    int n = 0;
+    for (int i = 0; i < s.length() && n < enough; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Parses an identifier and its optional version ({@code 0} when none was given). */

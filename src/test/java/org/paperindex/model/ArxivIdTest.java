@@ -32,6 +32,8 @@ class ArxivIdTest {
     ArxivId.Versioned v = ArxivId.parseVersioned(raw);
     assertThat(v.id().value()).isEqualTo(id);
     assertThat(v.version()).isEqualTo(version);
+    // the digit count that lets tryParse skip search text must let every real form through
+    assertThat(ArxivId.tryParse(raw)).contains(v.id());
   }
 
   @ParameterizedTest
