@@ -2,6 +2,7 @@ package org.paperindex.search;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
@@ -48,6 +49,11 @@ final class DiskInfixSuggester extends AnalyzingInfixSuggester {
     }
   }
 
+  /** The temporary directory the suggester's index lives in. */
+  Path directory() {
+    return dir;
+  }
+
   @Override
   public void close() throws IOException {
     try {
@@ -57,9 +63,16 @@ final class DiskInfixSuggester extends AnalyzingInfixSuggester {
     }
   }
 
-  private static void deleteTree(Path dir) {
+  /**
+   * Deletes the suggester's directory. On SIGTERM the exit hook and the server's own shutdown
+   * (which closes the suggester) both get here, in either order: a directory that is already
+   * gone is what was wanted, not a warning.
+   */
+  static void deleteTree(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (NoSuchFileException e) {
+      // deleted by the other of the two shutdown paths
     } catch (IOException e) {
       LOG.warn("cannot delete suggester files in {}", dir, e);
     }
