@@ -29,14 +29,8 @@ class SyntheticVocabularyAcceptanceTest {
   void generated_text_has_the_term_frequencies_of_real_abstracts() throws IOException {
     Path fixtures = SharedData.dir("fixtures").resolve("fixtures");
     DocumentFrequencies real = new DocumentFrequencies();
-    ObjectMapper json = new ObjectMapper();
-    for (Path f : files(fixtures.resolve("snapshot"), ".jsonl")) {
-      for (String line : Files.readAllLines(f)) {
-        if (!line.isBlank()) {
-          JsonNode n = json.readTree(line);
-          real.add(n.path("title").asText() + " " + n.path("abstract").asText());
-        }
-      }
+    for (JsonNode n : snapshot(fixtures)) {
+      real.add(text(n));
     }
     for (Path f : files(fixtures.resolve("oai-pmh"), ".xml")) {
       Matcher m = ABSTRACT.matcher(Files.readString(f));
@@ -63,19 +57,13 @@ class SyntheticVocabularyAcceptanceTest {
     Path fixtures = SharedData.dir("fixtures").resolve("fixtures");
     DocumentFrequencies text = new DocumentFrequencies();
     DocumentFrequencies authors = new DocumentFrequencies(org.paperindex.index.PaperSchema.AUTHORS);
-    ObjectMapper json = new ObjectMapper();
-    for (Path f : files(fixtures.resolve("snapshot"), ".jsonl")) {
-      for (String line : Files.readAllLines(f)) {
-        if (!line.isBlank()) {
-          JsonNode n = json.readTree(line);
-          text.add(n.path("title").asText() + " " + n.path("abstract").asText());
-          StringBuilder names = new StringBuilder();
-          for (JsonNode a : n.path("authors_parsed")) {
-            names.append(a.path(1).asText()).append(' ').append(a.path(0).asText()).append(", ");
-          }
-          authors.add(names.toString());
-        }
+    for (JsonNode n : snapshot(fixtures)) {
+      text.add(text(n));
+      StringBuilder names = new StringBuilder();
+      for (JsonNode a : n.path("authors_parsed")) {
+        names.append(a.path(1).asText()).append(' ').append(a.path(0).asText()).append(", ");
       }
+      authors.add(names.toString());
     }
     assertThat(text.texts()).as("real papers with authors").isGreaterThan(100);
     double real = authors.nameShare(text, 60);
@@ -84,6 +72,24 @@ class SyntheticVocabularyAcceptanceTest {
     double synthetic = SyntheticArxivTest.generatedAuthors(gen, 2_000)
         .nameShare(SyntheticArxivTest.generated(gen, 2_000), 60);
     assertThat(synthetic).as("synthetic share (real %.3f)", real).isLessThan(Math.max(0.05, real));
+  }
+
+  /** The papers of the Kaggle snapshot lines in the fixtures. */
+  private static List<JsonNode> snapshot(Path fixtures) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> papers = new java.util.ArrayList<>();
+    for (Path f : files(fixtures.resolve("snapshot"), ".jsonl")) {
+      for (String line : Files.readAllLines(f)) {
+        if (!line.isBlank()) {
+          papers.add(json.readTree(line));
+        }
+      }
+    }
+    return papers;
+  }
+
+  private static String text(JsonNode paper) {
+    return paper.path("title").asText() + " " + paper.path("abstract").asText();
   }
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
